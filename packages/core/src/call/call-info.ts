@@ -1,0 +1,80 @@
+/**
+ * What the PBX/ACD told us about an offered call, parsed from the INVITE
+ * (DESIGN section 4). Every field is optional on the wire; parsing never
+ * throws and every string here is plain text (control and bidi characters
+ * removed, length bounded): render it as text, never as markup.
+ */
+
+/** Kind of call, from `X-CX-Call-Type` (or inferred: `direct`). */
+export const CallType = {
+  Smart: 'smart',
+  Campaign: 'campaign',
+  Preview: 'preview',
+  Direct: 'direct',
+} as const;
+export type CallType = (typeof CallType)[keyof typeof CallType];
+
+/**
+ * Popup colour by kind of call: smart routing or campaign = raspberry,
+ * direct external = ocean, direct internal = sky, preview = lilac.
+ */
+export const CallColour = {
+  Raspberry: 'raspberry',
+  Ocean: 'ocean',
+  Sky: 'sky',
+  Lilac: 'lilac',
+} as const;
+export type CallColour = (typeof CallColour)[keyof typeof CallColour];
+
+export type TransferType = 'blind' | 'attended';
+
+export interface TransferInfo {
+  type: TransferType;
+  /** Who transferred the call (display name or number), '' when unknown. */
+  by: string;
+}
+
+export interface QueueInfo {
+  name: string;
+  id: string;
+}
+
+export interface RemoteParty {
+  /** The user part of the caller's URI (a phone number or an extension); '' when anonymous. */
+  number: string;
+  /** The caller's display name, sanitised; '' when none. */
+  displayName: string;
+  /** The caller's SIP URI as text, e.g. `sip:+33123456789@example.com`. */
+  uri: string;
+  /** True when the caller is one of our users (by domain / extension pattern). */
+  internal: boolean;
+}
+
+export interface CallInfo {
+  remote: RemoteParty;
+  interactionId: string | undefined;
+  callType: CallType;
+  colour: CallColour;
+  queue: QueueInfo | undefined;
+  /** Seconds the caller waited in the queue. */
+  waitTime: number | undefined;
+  /** Seconds before the offer is redistributed, when the INVITE says. */
+  ringTimeout: number | undefined;
+  transfer: TransferInfo | undefined;
+  /** The number the customer dialled (X-CX-Called, else the To user). */
+  called: string;
+  /** Path taken in the routing tree (IVR), as its steps. */
+  route: readonly string[];
+  /** IVR variables (`X-CX-Data-<Name>`), name as sent -> value. */
+  data: Readonly<Record<string, string>>;
+  /** Supervisor monitoring request carried by this INVITE, if any. */
+  monitor: MonitorInfo | undefined;
+  /** The INVITE asked to be answered automatically. */
+  autoAnswer: boolean;
+}
+
+export type MonitorMode = 'silent' | 'whisper' | 'barge';
+export interface MonitorInfo {
+  mode: MonitorMode;
+  target: string;
+}

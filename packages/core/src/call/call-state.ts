@@ -1,0 +1,79 @@
+import { CxError, CxErrorCode } from '../errors/cx-error.js';
+
+/**
+ * The life of a call. Every change of state goes through {@link assertTransition}
+ * (via `Call`), which checks this table; events are emitted after the new
+ * state is committed.
+ *
+ * ```
+ * inbound:   ringing ──accept──> connecting ──media──> active <──hold/resume──> held
+ * outbound:  dialing ──answered─────────────────────> active
+ *
+ *            any state but ended ─────────────────────────────────────────────> ended
+ * ```
+ */
+export const CallState = {
+  /** An inbound offer is ringing; the countdown runs. */
+  Ringing: 'ringing',
+  /** An outbound call was sent and is not answered yet. */
+  Dialing: 'dialing',
+  /** The agent accepted; media is being negotiated. */
+  Connecting: 'connecting',
+  /** Talking. */
+  Active: 'active',
+  /** Placed on hold by the agent. */
+  Held: 'held',
+  /** Over: see the call's `endReason`. */
+  Ended: 'ended',
+} as const;
+export type CallState = (typeof CallState)[keyof typeof CallState];
+
+/** Why a call ended. */
+export const EndReason = {
+  /** The agent hung up. */
+  LocalHangup: 'local-hangup',
+  /** The other party hung up. */
+  RemoteHangup: 'remote-hangup',
+  /** The agent declined the offer (the caller got 486 Busy Here). */
+  Declined: 'declined',
+  /** The ring countdown ran out (the caller got 480 so the ACD redistributes). */
+  RingTimeout: 'ring-timeout',
+  /** The caller hung up while it rang. */
+  CallerCancelled: 'caller-cancelled',
+  /** The agent cancelled an outbound call before it was answered. */
+  Cancelled: 'cancelled',
+  /** The callee refused the outbound call (busy, not found, ...): see `statusCode`. */
+  Rejected: 'rejected',
+  /** Media or signalling failed. */
+  Failed: 'failed',
+} as const;
+export type EndReason = (typeof EndReason)[keyof typeof EndReason];
+
+/** Legal moves: from -> the states it may go to. */
+export const callTransitions: Readonly<Record<CallState, readonly CallState[]>> = Object.freeze({
+  ringing: Object.freeze(['connecting', 'ended'] as const),
+  dialing: Object.freeze(['active', 'ended'] as const),
+  connecting: Object.freeze(['active', 'ended'] as const),
+  active: Object.freeze(['held', 'ended'] as const),
+  held: Object.freeze(['active', 'ended'] as const),
+  ended: Object.freeze([] as const),
+});
+
+/** Whether `from -> to` is a legal move. */
+export function canTransition(from: CallState, to: CallState): boolean {
+  return callTransitions[from].includes(to);
+}
+
+/** Throws a `CxError` with code `invalid-state` when `from -> to` is illegal. */
+export function assertTransition(from: CallState, to: CallState): void {
+  if (!canTransition(from, to)) {
+    throw new CxError(CxErrorCode.InvalidState, `A call cannot go from "${from}" to "${to}".`, {
+      solutions: [`From "${from}" a call can go to: ${callTransitions[from].join(', ') || 'nowhere (it is over)'}.`],
+    });
+  }
+}
+
+/** States in which a call is still alive. */
+export function isLive(state: CallState): boolean {
+  return state !== 'ended';
+}

@@ -1,0 +1,53 @@
+/**
+ * Every error that @cx/core rejects or throws with.
+ *
+ * The `code` is stable and meant for programs; the `message` is for people.
+ * `solutions` lists what the caller can do about it, when we know.
+ */
+export const CxErrorCode = {
+  /** `createPhone` was given options it cannot work with. */
+  InvalidOptions: 'invalid-options',
+  /** A command is not allowed in the call's (or phone's) current state. */
+  InvalidState: 'invalid-state',
+  /** `sendDtmf` got something other than 0-9, *, #, A-D. */
+  InvalidDtmf: 'invalid-dtmf',
+  /** `phone.call()` got a target that is neither a number, an extension nor a SIP URI. */
+  InvalidTarget: 'invalid-target',
+  /** The phone is not registered, so it cannot place or take calls. */
+  NotConnected: 'not-connected',
+  /** The microphone could not be opened (denied, missing, busy). */
+  MediaFailed: 'media-failed',
+  /** The SIP server or the remote party refused or failed a request. */
+  SipFailure: 'sip-failure',
+  /** The call ended while the command was in flight. */
+  CallEnded: 'call-ended',
+} as const;
+
+export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];
+
+export interface CxErrorOptions {
+  cause?: unknown;
+  /** What the caller can do about it. */
+  solutions?: readonly string[];
+  /** SIP status code, when the error comes from a SIP response. */
+  statusCode?: number;
+}
+
+export class CxError extends Error {
+  override readonly name = 'CxError';
+  readonly code: CxErrorCode;
+  readonly solutions: readonly string[];
+  readonly statusCode: number | undefined;
+
+  constructor(code: CxErrorCode, message: string, options: CxErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.solutions = options.solutions ?? [];
+    this.statusCode = options.statusCode;
+  }
+}
+
+/** True when `value` is a {@link CxError}, optionally with the given code. */
+export function isCxError(value: unknown, code?: CxErrorCode): value is CxError {
+  return value instanceof CxError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,17 @@
+/**
+ * @cx/core: the framework-agnostic engine of CX Banner. A phone over SIP and
+ * WebRTC, its calls as a state machine, and stores to render them.
+ */
+export { createPhone, Phone, type CallOptions } from './phone/phone.js';
+export type { PhoneOptions, SipOptions, ProfileOptions, MediaOptions, ResolvedPhoneOptions } from './phone/phone-options.js';
+export type { PhoneEventMap, PhoneEventName } from './phone/phone-events.js';
+export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
+export { Call, DTMF_DIGITS, type CallSnapshot, type CallDirection } from './call/call.js';
+export { CallState, EndReason, callTransitions, canTransition } from './call/call-state.js';
+export { CallType, CallColour } from './call/call-info.js';
+export type { CallInfo, TransferInfo, TransferType, QueueInfo, RemoteParty, MonitorInfo, MonitorMode } from './call/call-info.js';
+export { AgentStatus } from './agent/agent-status.js';
+export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
+export { CxError, CxErrorCode, isCxError } from './errors/cx-error.js';
+export { LogLevel, type LogOptions, type LogSink } from './logger.js';
+export { sanitizeText } from './rules/sanitize-text.js';

@@ -1,0 +1,194 @@
+import { CxError, CxErrorCode } from '../errors/cx-error.js';
+import type { LogOptions } from '../logger.js';
+
+/** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
+export interface PhoneOptions {
+  sip: SipOptions;
+  /** The contact-center platform API; without it everything SIP can do still works. */
+  platform?: { baseUrl: string; token: string };
+  profile?: ProfileOptions;
+  /** How to tell our own users (internal callers) from the outside world. */
+  internal?: { domains?: readonly string[]; extensionPattern?: RegExp | string };
+  media?: MediaOptions;
+  log?: LogOptions;
+}
+
+export interface SipOptions {
+  /** WebSocket URL of the SIP server, `ws://` or `wss://`. */
+  server: string;
+  /** Our address of record, e.g. `sip:1001@example.com`. */
+  aor: string;
+  /** Digest user name (default: the AOR's user part). */
+  username?: string;
+  password?: string;
+  displayName?: string;
+  /** How DTMF is sent: RFC 4733 telephone-events (default) or SIP INFO. */
+  dtmf?: 'rfc4733' | 'info';
+  /** Log whole SIP messages at debug level (off by default: they hold callers' details). */
+  traceSip?: boolean;
+  iceServers?: readonly RTCIceServer[];
+  /** Upper bound on ICE gathering, ms (default 1000). */
+  iceGatheringTimeout?: number;
+  /** Seconds between keep-alives on the WebSocket (default 15; 0 turns them off). */
+  keepAliveInterval?: number;
+  /** Registration lifetime in seconds (default 600). */
+  registerExpires?: number;
+  /** Reconnection backoff after the WebSocket drops. */
+  reconnect?: { minDelay?: number; maxDelay?: number };
+}
+
+export interface ProfileOptions {
+  /** Seconds an offer rings before it is redistributed (default 20). */
+  ringTimeout?: number;
+  /** Answer every offer at once. */
+  autoAnswer?: boolean;
+}
+
+export interface MediaOptions {
+  /** Where the microphone comes from (default `navigator.mediaDevices.getUserMedia`). */
+  getStream?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedPhoneOptions {
+  sip: Required<Omit<SipOptions, 'password' | 'displayName' | 'iceServers' | 'reconnect'>> & {
+    password: string | undefined;
+    displayName: string | undefined;
+    iceServers: readonly RTCIceServer[];
+    reconnect: { minDelay: number; maxDelay: number };
+    /** The AOR's user and domain. */
+    user: string;
+    domain: string;
+  };
+  platform: { baseUrl: string; token: string } | undefined;
+  profile: { ringTimeout: number; autoAnswer: boolean };
+  internal: { domains: readonly string[]; extensionPattern: RegExp };
+  media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
+  log: LogOptions;
+}
+
+const AOR = /^sips?:([^@\s;:]+)@([^\s;:>]+)(?::\d+)?$/i;
+
+/**
+ * Checks `createPhone` options and fills in defaults. Throws one `CxError`
+ * (`invalid-options`) that lists every problem found.
+ */
+export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
+  const problems: string[] = [];
+  const options = isObject(input) ? input : {};
+  if (!isObject(input)) problems.push('options must be an object');
+  const sip = isObject(options['sip']) ? options['sip'] : {};
+  if (!isObject(options['sip'])) problems.push('sip is required: { server, aor, ... }');
+
+  const server = sip['server'];
+  if (typeof server !== 'string' || !/^wss?:\/\/[^\s/]+/i.test(server)) {
+    problems.push('sip.server must be a ws:// or wss:// URL');
+  }
+  const aor = sip['aor'];
+  const aorMatch = typeof aor === 'string' ? AOR.exec(aor.trim()) : null;
+  if (!aorMatch) problems.push('sip.aor must be a SIP URI such as sip:1001@example.com');
+  const user = aorMatch?.[1] ?? '';
+  const domain = (aorMatch?.[2] ?? '').toLowerCase();
+
+  const optionalString = (value: unknown, name: string): string | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') problems.push(`${name} must be a string`);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const number = (value: unknown, name: string, fallback: number, min: number, max: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      problems.push(`${name} must be a number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const username = optionalString(sip['username'], 'sip.username') ?? user;
+  const password = optionalString(sip['password'], 'sip.password');
+  const displayName = optionalString(sip['displayName'], 'sip.displayName');
+  const dtmf = sip['dtmf'] ?? 'rfc4733';
+  if (dtmf !== 'rfc4733' && dtmf !== 'info') problems.push("sip.dtmf must be 'rfc4733' or 'info'");
+  const traceSip = sip['traceSip'] ?? false;
+  if (typeof traceSip !== 'boolean') problems.push('sip.traceSip must be a boolean');
+  const iceServers = sip['iceServers'] ?? [];
+  if (!Array.isArray(iceServers)) problems.push('sip.iceServers must be an array of RTCIceServer');
+  const reconnect = isObject(sip['reconnect']) ? sip['reconnect'] : {};
+  const minDelay = number(reconnect['minDelay'], 'sip.reconnect.minDelay', 500, 10, 600_000);
+  const maxDelay = number(reconnect['maxDelay'], 'sip.reconnect.maxDelay', 30_000, 10, 3_600_000);
+
+  const profile = isObject(options['profile']) ? options['profile'] : {};
+  const autoAnswer = profile['autoAnswer'] ?? false;
+  if (typeof autoAnswer !== 'boolean') problems.push('profile.autoAnswer must be a boolean');
+
+  const platform = options['platform'];
+  let resolvedPlatform: ResolvedPhoneOptions['platform'];
+  if (platform !== undefined) {
+    if (!isObject(platform) || typeof platform['baseUrl'] !== 'string' || typeof platform['token'] !== 'string') {
+      problems.push('platform must be { baseUrl: string, token: string }');
+    } else {
+      resolvedPlatform = { baseUrl: platform['baseUrl'], token: platform['token'] };
+    }
+  }
+
+  const internal = isObject(options['internal']) ? options['internal'] : {};
+  const domains = internal['domains'] ?? (domain ? [domain] : []);
+  if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string')) {
+    problems.push('internal.domains must be an array of domain names');
+  }
+  let extensionPattern = /^\d{2,6}$/;
+  const pattern = internal['extensionPattern'];
+  if (pattern instanceof RegExp) extensionPattern = pattern;
+  else if (typeof pattern === 'string') {
+    try {
+      extensionPattern = new RegExp(pattern);
+    } catch {
+      problems.push('internal.extensionPattern is not a valid regular expression');
+    }
+  } else if (pattern !== undefined) problems.push('internal.extensionPattern must be a RegExp or a string');
+
+  const media = isObject(options['media']) ? options['media'] : {};
+  const getStream = media['getStream'];
+  if (getStream !== undefined && typeof getStream !== 'function') problems.push('media.getStream must be a function');
+
+  const resolved: ResolvedPhoneOptions = {
+    sip: {
+      server: typeof server === 'string' ? server : '',
+      aor: typeof aor === 'string' ? aor.trim() : '',
+      username,
+      password,
+      displayName,
+      dtmf: dtmf === 'info' ? 'info' : 'rfc4733',
+      traceSip: traceSip === true,
+      iceServers: Array.isArray(iceServers) ? (iceServers as RTCIceServer[]) : [],
+      iceGatheringTimeout: number(sip['iceGatheringTimeout'], 'sip.iceGatheringTimeout', 1000, 50, 60_000),
+      keepAliveInterval: number(sip['keepAliveInterval'], 'sip.keepAliveInterval', 15, 0, 3600),
+      registerExpires: number(sip['registerExpires'], 'sip.registerExpires', 600, 30, 86_400),
+      reconnect: { minDelay, maxDelay: Math.max(minDelay, maxDelay) },
+      user,
+      domain,
+    },
+    platform: resolvedPlatform,
+    profile: {
+      ringTimeout: number(profile['ringTimeout'], 'profile.ringTimeout', 20, 1, 3600),
+      autoAnswer: autoAnswer === true,
+    },
+    internal: {
+      domains: Array.isArray(domains) ? domains.map((d) => String(d).toLowerCase()) : [],
+      extensionPattern,
+    },
+    media: { getStream: typeof getStream === 'function' ? (getStream as MediaOptions['getStream']) : undefined },
+    log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
+  };
+
+  if (problems.length > 0) {
+    throw new CxError(CxErrorCode.InvalidOptions, `Invalid phone options: ${problems.join('; ')}.`, {
+      solutions: problems,
+    });
+  }
+  return resolved;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
