@@ -129,8 +129,7 @@ export class Call {
   decline(): Promise<void> {
     return this.serial(async () => {
       this.expect(['ringing'], 'decline');
-      this.end('declined');
-      await this.control.reject(486).catch(() => undefined);
+      await this.endWith('declined', this.control.reject(486));
     });
   }
 
@@ -139,13 +138,11 @@ export class Call {
     return this.serial(async () => {
       this.expect(['dialing', 'connecting', 'active', 'held', 'ringing'], 'hang up');
       if (this.state === 'ringing') {
-        this.end('declined');
-        await this.control.reject(486).catch(() => undefined);
+        await this.endWith('declined', this.control.reject(486));
         return;
       }
       const reason: EndReason = this.state === 'dialing' ? 'cancelled' : 'local-hangup';
-      this.end(reason);
-      await this.control.terminate().catch(() => undefined);
+      await this.endWith(reason, this.control.terminate());
     });
   }
 
@@ -234,6 +231,16 @@ export class Call {
     if (this.ended) return;
     this.transition('ended', { endReason: reason, endedAt: Date.now(), statusCode, ringDeadline: undefined });
     this.control.dispose();
+  }
+
+  /**
+   * @internal Ends the call once `signal` (the 486, 480, BYE or CANCEL) is on
+   * its way, so that releasing the media does not send anything else first.
+   */
+  async endWith(reason: EndReason, signal: Promise<void>): Promise<void> {
+    const sent = signal.catch(() => undefined);
+    this.end(reason);
+    await sent;
   }
 
   /** @internal The remote side answered (outbound) or media is up (inbound). */

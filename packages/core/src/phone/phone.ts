@@ -171,8 +171,7 @@ export class Phone {
   /** The countdown ran out: decline with 480 so the ACD redistributes. */
   private async expire(call: Call): Promise<void> {
     if (call.state !== 'ringing') return;
-    call.end('ring-timeout');
-    await this.sessions.get(call)?.reject(480).catch(() => undefined);
+    await call.endWith('ring-timeout', this.sessions.get(call)?.reject(480) ?? Promise.resolve());
   }
 
   // ---- shared -------------------------------------------------------------

@@ -154,7 +154,7 @@ export class SipAgent {
           onProgress: (response) => {
             if (response.message.statusCode === 180 || response.message.statusCode === 183) listener.onRemoteRinging();
           },
-          onReject: (response) => listener.onEnded({ kind: 'rejected', statusCode: response.message.statusCode ?? 0 }),
+          onReject: (response) => session.noteRejected(response.message.statusCode ?? 0),
         },
       })
       .catch((error: unknown) => {

@@ -54,6 +54,7 @@ export class SipSession implements CallControl {
   private disposed = false;
   private sending = true;
   private wasCanceled = false;
+  private rejectedWith: number | undefined;
 
   constructor(session: Invitation | Inviter, options: SipSessionOptions) {
     this.session = session;
@@ -227,9 +228,19 @@ export class SipSession implements CallControl {
     }
     if (state !== SessionState.Terminated) return;
     this.audio.dispose();
-    if (this.localEnd) return;
-    if (this.session instanceof Invitation && this.wasCanceled) listener.onEnded({ kind: 'caller-cancelled' });
-    else listener.onEnded({ kind: 'remote-hangup' });
+    // sip.js terminates the session before it hands us the final response of
+    // a refused INVITE: decide once the current task is over.
+    queueMicrotask(() => {
+      if (this.localEnd) return;
+      if (this.rejectedWith !== undefined) listener.onEnded({ kind: 'rejected', statusCode: this.rejectedWith });
+      else if (this.session instanceof Invitation && this.wasCanceled) listener.onEnded({ kind: 'caller-cancelled' });
+      else listener.onEnded({ kind: 'remote-hangup' });
+    });
+  }
+
+  /** @internal The outbound INVITE got this final failure response. */
+  noteRejected(statusCode: number): void {
+    this.rejectedWith = statusCode;
   }
 
 

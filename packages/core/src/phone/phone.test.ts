@@ -1,0 +1,263 @@
+// Component tier: the phone in real Chromium on the simulated contact center
+// (in-page SIP switch, real sip.js user agents, real WebRTC media).
+import { expect } from '@esm-bundle/chai';
+import { createPhone, isCxError, type Call, type Phone } from '../index.js';
+import {
+  createToneStream,
+  FrequencyMeter,
+  startSimulatedContactCenter,
+  type SimulatedContactCenter,
+  type SimulatedCustomer,
+} from '../testing/index.js';
+
+const AGENT_HZ = 1130;
+const CUSTOMER_HZ = 470;
+const USERS = { '1001': 'agent-pw', '1002': 'agent2-pw', '2001': 'bob-pw', '2002': 'carol-pw' };
+
+let cc: SimulatedContactCenter;
+let phones: Phone[] = [];
+
+function agent(user = '1001', extra: Partial<Parameters<typeof createPhone>[0]> = {}): Phone {
+  const phone = createPhone({
+    ...extra,
+    sip: { ...cc.sipOptions(user), reconnect: { minDelay: 50, maxDelay: 400 }, ...extra.sip },
+    media: { getStream: async () => createToneStream(AGENT_HZ).stream },
+  });
+  phones.push(phone);
+  return phone;
+}
+
+function once<K extends Parameters<Phone['on']>[0]>(phone: Phone, name: K): Promise<unknown[]> {
+  return new Promise((resolve) => {
+    const off = phone.on(name, ((...args: unknown[]) => {
+      off();
+      resolve(args);
+    }) as never);
+  });
+}
+
+async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
+  const end = performance.now() + timeout;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function ring(phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> {
+  const incoming = once(phone, 'call:incoming');
+  await bob.dial(cc.address('1001'), headers);
+  const [call] = (await incoming) as [Call];
+  return call;
+}
+
+async function level(phone: Phone, call: Call, hz: number): Promise<number> {
+  const stream = phone.mediaOf(call).remoteStream;
+  if (!stream) return -Infinity;
+  const meter = new FrequencyMeter(stream);
+  let best = -Infinity;
+  const end = performance.now() + 5000;
+  while (performance.now() < end) {
+    best = await meter.median(hz, 300);
+    if (best > -55) break;
+  }
+  meter.dispose();
+  return best;
+}
+
+const wire = () => cc.switch.messages().map((m) => m.summary);
+
+describe('Phone on the simulated contact center', () => {
+  beforeEach(async () => {
+    cc = await startSimulatedContactCenter({ users: USERS });
+  });
+  afterEach(async () => {
+    await Promise.all(phones.map((p) => p.disconnect().catch(() => undefined)));
+    phones = [];
+    await cc.stop();
+  });
+
+  it('registers with digest authentication; connection states in order', async () => {
+    const phone = agent();
+    const states: string[] = [];
+    phone.on('connection:changed', (s) => states.push(s.state));
+    await phone.connect();
+    expect(states).to.deep.equal(['connecting', 'connected', 'registered']);
+    expect(wire().filter((s) => s.includes('REGISTER'))).to.deep.equal([
+      'REGISTER sip:sim.cx.invalid',
+      '401 REGISTER',
+      'REGISTER sip:sim.cx.invalid',
+      '200 REGISTER',
+    ]);
+    expect(phone.$agent.get()).to.equal('available');
+  });
+
+  it('a refused registration rejects connect() with a typed error', async () => {
+    const phone = agent('1001', { sip: { ...cc.sipOptions('1001'), password: 'nope' } });
+    try {
+      await phone.connect();
+      expect.fail('should reject');
+    } catch (error) {
+      expect(isCxError(error, 'not-connected')).to.equal(true);
+      expect((error as { statusCode?: number }).statusCode).to.equal(403);
+    }
+    expect(phone.$connection.get().state).to.equal('failed');
+  });
+
+  it('takes a call: events in order, audio both ways, media released at the end', async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001', { frequency: CUSTOMER_HZ });
+    const events: string[] = [];
+    for (const name of ['call:incoming', 'call:accepted', 'call:ended'] as const) phone.on(name, () => events.push(name));
+    const call = await ring(phone, bob, { 'X-CX-Queue': 'Sales', 'X-CX-Wait-Time': 'abc' });
+    expect(call.info.queue?.name).to.equal('Sales');
+    expect(call.info.waitTime).to.equal(undefined);
+    await call.accept();
+    await bob.waitFor('active');
+    expect(await level(phone, call, CUSTOMER_HZ)).to.be.above(-55);
+    expect(await bob.hears(AGENT_HZ)).to.be.above(-55);
+    const pc = phone.mediaOf(call).peerConnection!;
+    await call.hangup();
+    await bob.waitFor('ended');
+    expect(events).to.deep.equal(['call:incoming', 'call:accepted', 'call:ended']);
+    expect(pc.signalingState).to.equal('closed');
+    expect(wire()).to.include('BYE sip:' + (wire().find((s) => s.startsWith('BYE'))?.slice(8) ?? ''));
+  });
+
+  it('decline answers 486; the ring timeout answers 480 and fires call:missed', async () => {
+    const phone = agent('1001', { profile: { ringTimeout: 1 } });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const first = await ring(phone, bob);
+    await first.decline();
+    await bob.waitFor('ended');
+    expect(bob.call?.snapshot.statusCode).to.equal(486);
+
+    const missed = once(phone, 'call:missed');
+    const second = await ring(phone, bob);
+    await missed;
+    expect(second.snapshot.endReason).to.equal('ring-timeout');
+    await bob.waitFor('ended');
+    expect(bob.call?.snapshot.statusCode).to.equal(480);
+  });
+
+  it("the caller's CANCEL is a missed call", async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    const missed = once(phone, 'call:missed');
+    await bob.call!.hangup();
+    await missed;
+    expect(call.snapshot.endReason).to.equal('caller-cancelled');
+    expect(wire()).to.include('CANCEL sip:' + wire().find((s) => s.startsWith('CANCEL'))?.slice(11));
+  });
+
+  it('hold sends a sendonly re-INVITE; the customer sees it; resume restores', async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    await call.accept();
+    await bob.waitFor('active');
+    cc.switch.clearMessages();
+    await call.hold(true);
+    const reinvite = cc.switch.messages().find((m) => m.summary.startsWith('INVITE'));
+    expect(reinvite?.raw).to.match(/a=sendonly/);
+    await until(() => bob.call?.snapshot.remoteHeld === true, 'the customer to see the hold');
+    await call.hold(false);
+    await until(() => bob.call?.snapshot.remoteHeld === false, 'the customer to see the resume');
+    expect(call.state).to.equal('active');
+  });
+
+  it('keypad digits arrive at the customer by SIP INFO', async () => {
+    const phone = agent('1001', { sip: { ...cc.sipOptions('1001'), dtmf: 'info' } });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    await call.accept();
+    await bob.waitFor('active');
+    await call.sendDtmf('4#');
+    await until(() => bob.receivedDtmf.length === 2, 'two digits');
+    expect(bob.receivedDtmf).to.deep.equal(['4', '#']);
+  });
+
+  it('auto-answers when the profile says so', async () => {
+    const phone = agent('1001', { profile: { autoAnswer: true } });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const accepted = once(phone, 'call:accepted');
+    await bob.dial(cc.address('1001'));
+    await accepted;
+    await bob.waitFor('active');
+  });
+
+  it('places calls; a bad target is refused before anything is sent; a busy callee ends as rejected', async () => {
+    const phone = agent();
+    await phone.connect();
+    for (const bad of ['hello', '12ab', '1002\r\nX: y']) {
+      try {
+        await phone.call(bad);
+        expect.fail(bad);
+      } catch (error) {
+        expect(isCxError(error, 'invalid-target')).to.equal(true);
+      }
+    }
+    const unknown = await phone.call('9999');
+    await until(() => unknown.ended, 'the 404');
+    expect(unknown.snapshot.endReason).to.equal('rejected');
+    expect(unknown.snapshot.statusCode).to.equal(404);
+
+    const carol = await cc.customer('2002', { frequency: CUSTOMER_HZ });
+    const call = await phone.call('2002');
+    await until(() => call.state === 'active', 'the answer');
+    expect(carol.call?.info.remote.number).to.equal('1001');
+    expect(await level(phone, call, CUSTOMER_HZ)).to.be.above(-55);
+  });
+
+  it('at most one active call: answering the second holds the first', async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const carol = await cc.customer('2002');
+    const a = await ring(phone, bob);
+    await a.accept();
+    const incoming = once(phone, 'call:incoming');
+    await carol.dial(cc.address('1001'));
+    const [b] = (await incoming) as [Call];
+    await b.accept();
+    expect([a.state, b.state]).to.deep.equal(['held', 'active']);
+    expect(phone.$activeCall.get()).to.equal(b);
+    await a.hold(false);
+    expect([a.state, b.state]).to.deep.equal(['active', 'held']);
+  });
+
+  it('reconnects and registers again after the connection drops', async () => {
+    const phone = agent();
+    await phone.connect();
+    const states: string[] = [];
+    phone.on('connection:changed', (s) => states.push(s.state));
+    cc.switch.setOnline(false);
+    cc.switch.disconnectAll();
+    await until(() => states.includes('connecting'), 'the drop');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(phone.$connection.get().state).to.equal('connecting');
+    cc.switch.setOnline(true);
+    await until(() => phone.$connection.get().state === 'registered', 're-registration');
+    expect(cc.switch.registrations().map((r) => r.user)).to.include('1001');
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    await call.accept();
+    await bob.waitFor('active');
+  });
+
+  it('a hostile caller name stays plain text without control characters', async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001', { displayName: '<img src=x onerror=alert(1)>\u202E\u2066evil' });
+    const call = await ring(phone, bob);
+    expect(call.info.remote.displayName).to.equal('<img src=x onerror=alert(1)>evil');
+    await call.decline();
+  });
+});

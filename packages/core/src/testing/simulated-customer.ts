@@ -1,0 +1,126 @@
+import type { Call } from '../call/call.js';
+import { CxError, CxErrorCode } from '../errors/cx-error.js';
+import { FrequencyMeter } from '../media/frequency-meter.js';
+import { createToneStream, type ToneStream } from '../media/tone.js';
+import { createPhone, type Phone } from '../phone/phone.js';
+
+export interface SimulatedCustomerOptions {
+  /** WebSocket URL of the SIP server (a real one, or a simulated switch). */
+  server: string;
+  /** The customer's address of record, e.g. `sip:2001@example.com`. */
+  aor: string;
+  username?: string;
+  password?: string;
+  /** The name the agent sees. */
+  displayName?: string;
+  /** The customer's "voice": a steady tone at this frequency (Hz, default 440). */
+  frequency?: number;
+  /** Answer calls from the agent by itself (default true). */
+  autoAnswer?: boolean;
+  /** How this customer sends DTMF (default 'info', which the agent's browser can see). */
+  dtmf?: 'rfc4733' | 'info';
+}
+
+/**
+ * A customer for tests and the demo: a real SIP user agent in the page whose
+ * voice is a tone. It calls the agent with any headers, answers, holds, keys
+ * DTMF, hangs up, and records what it received (DTMF, final status codes,
+ * which tones it hears).
+ */
+export class SimulatedCustomer {
+  readonly phone: Phone;
+  readonly frequency: number;
+  /** DTMF digits received from the agent, in order. */
+  readonly receivedDtmf: string[] = [];
+  /** Every call this customer took part in, newest last. */
+  readonly calls: Call[] = [];
+  private readonly tones: ToneStream[] = [];
+  private readonly meters = new Map<Call, FrequencyMeter>();
+
+  constructor(options: SimulatedCustomerOptions) {
+    this.frequency = options.frequency ?? 440;
+    this.phone = createPhone({
+      sip: {
+        server: options.server,
+        aor: options.aor,
+        ...(options.username === undefined ? {} : { username: options.username }),
+        ...(options.password === undefined ? {} : { password: options.password }),
+        ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+        dtmf: options.dtmf ?? 'info',
+        keepAliveInterval: 0,
+        reconnect: { minDelay: 200, maxDelay: 2000 },
+      },
+      profile: { autoAnswer: options.autoAnswer ?? true, ringTimeout: 120 },
+      media: {
+        getStream: async () => {
+          const tone = createToneStream(this.frequency);
+          this.tones.push(tone);
+          return tone.stream;
+        },
+      },
+    });
+    this.phone.on('call:dtmf', (_call, digit) => this.receivedDtmf.push(digit));
+    this.phone.on('call:incoming', (call) => this.calls.push(call));
+    this.phone.on('call:outgoing', (call) => this.calls.push(call));
+  }
+
+  /** Register with the server. */
+  connect(): Promise<void> {
+    return this.phone.connect();
+  }
+
+  /** The latest call. */
+  get call(): Call | undefined {
+    return this.calls[this.calls.length - 1];
+  }
+
+  /** Call the agent (or anyone), with any INVITE headers (DESIGN section 4). */
+  dial(target: string, headers: Readonly<Record<string, string>> = {}): Promise<Call> {
+    return this.phone.call(target, { headers });
+  }
+
+  /** Resolves when the latest call reaches `state` (or rejects after `timeout` ms). */
+  waitFor(state: Call['state'], timeout = 10_000): Promise<Call> {
+    return waitForCall(() => this.call, state, timeout);
+  }
+
+  /** How loud `frequency` is in what this customer hears (median dBFS). */
+  async hears(frequency: number, duration = 600): Promise<number> {
+    const call = this.call;
+    const stream = call ? this.phone.mediaOf(call).remoteStream : undefined;
+    if (!call || !stream) return -Infinity;
+    let meter = this.meters.get(call);
+    if (!meter) {
+      meter = new FrequencyMeter(stream);
+      this.meters.set(call, meter);
+    }
+    return meter.median(frequency, duration);
+  }
+
+  /** Hang up every call, unregister, stop the tones. */
+  async dispose(): Promise<void> {
+    await this.phone.disconnect().catch(() => undefined);
+    for (const meter of this.meters.values()) meter.dispose();
+    this.meters.clear();
+    for (const tone of this.tones) tone.stop();
+    this.tones.length = 0;
+  }
+}
+
+/** Resolves when `get()` returns a call in `state`; rejects with the last state seen after `timeout`. */
+export function waitForCall(get: () => Call | undefined, state: Call['state'], timeout = 10_000): Promise<Call> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const check = (): void => {
+      const call = get();
+      if (call && call.state === state) return resolve(call);
+      if (performance.now() - started > timeout) {
+        return reject(
+          new CxError(CxErrorCode.InvalidState, `Waited ${timeout} ms for a call to be ${state}; it is ${call?.state ?? 'absent'}.`),
+        );
+      }
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}
