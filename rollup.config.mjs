@@ -37,4 +37,10 @@ export default [
       sourcemap: true,
     },
   },
+  {
+    // The demo page's script: the simulated contact center and the panel.
+    input: 'packages/demo/src/demo.js',
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), production],
+    output: { file: 'packages/demo/dist/demo.js', format: 'es', sourcemap: true },
+  },
 ];

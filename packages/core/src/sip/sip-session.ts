@@ -40,6 +40,8 @@ export interface SipSessionOptions {
 
 const DTMF_DURATION = 100;
 const DTMF_GAP = 70;
+/** Longest wait for the caller's ACK after we answer, ms. */
+const ACK_WAIT = 2000;
 
 /**
  * Wraps one sip.js session (an inbound Invitation or an outbound Inviter) as
@@ -55,11 +57,17 @@ export class SipSession implements CallControl {
   private sending = true;
   private wasCanceled = false;
   private rejectedWith: number | undefined;
+  private acked = false;
+  private ackWaiter: (() => void) | undefined;
 
   constructor(session: Invitation | Inviter, options: SipSessionOptions) {
     this.session = session;
     this.options = options;
     session.delegate = {
+      onAck: () => {
+        this.acked = true;
+        this.ackWaiter?.();
+      },
       onCancel: () => {
         this.wasCanceled = true;
       },
@@ -96,6 +104,18 @@ export class SipSession implements CallControl {
       throw mediaOrSip(error, 'The call could not be answered');
     }
     this.playRemote();
+    // The dialog is confirmed by the caller's ACK: a re-INVITE (hold) sent
+    // before it would cross the 200 OK. Wait for it, within reason.
+    if (!this.acked) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ACK_WAIT);
+        this.ackWaiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.ackWaiter = undefined;
+    }
   }
 
   async reject(statusCode: number): Promise<void> {
@@ -176,11 +196,18 @@ export class SipSession implements CallControl {
       });
       return;
     }
-    const sdh = this.session.sessionDescriptionHandler;
-    const sent = sdh instanceof Web.SessionDescriptionHandler && sdh.sendDtmf(digit, { duration: DTMF_DURATION, interToneGap: DTMF_GAP });
-    if (!sent) throw new CxError(CxErrorCode.SipFailure, 'The remote side did not negotiate RFC 4733 telephone-events.', {
-      solutions: ["Use sip.dtmf: 'info' with this server."],
-    });
+    const sender = this.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio' || s.dtmf);
+    const dtmf = sender?.dtmf;
+    if (!dtmf || !dtmf.canInsertDTMF) {
+      throw new CxError(CxErrorCode.SipFailure, 'This call cannot carry RFC 4733 telephone-events (not negotiated, or not sending).', {
+        solutions: ["Use sip.dtmf: 'info' with this server."],
+      });
+    }
+    try {
+      dtmf.insertDTMF(digit, DTMF_DURATION, DTMF_GAP);
+    } catch (error) {
+      throw new CxError(CxErrorCode.SipFailure, 'The DTMF tone could not be sent.', { cause: error });
+    }
     await new Promise((resolve) => setTimeout(resolve, DTMF_DURATION + DTMF_GAP));
   }
 

@@ -1,0 +1,71 @@
+// Calls the simulation panel can place, each with the headers a real ACD
+// would send (see docs/sip-headers.md).
+const id = () => `int-${Math.floor(Math.random() * 1e6)}`;
+const wait = () => String(10 + Math.floor(Math.random() * 120));
+
+export const scenarios = [
+  {
+    label: 'Simulate a queue call',
+    user: '+33612345678',
+    displayName: 'Bob Martin',
+    frequency: 470,
+    headers: () => ({
+      'X-CX-Interaction-Id': id(),
+      'X-CX-Call-Type': 'smart',
+      'X-CX-Queue': 'Sales',
+      'X-CX-Queue-Id': 'q-sales',
+      'X-CX-Wait-Time': wait(),
+      'X-CX-Called': '+33800100200',
+      'X-CX-Route': 'Welcome > Language: English > Sales',
+      'X-CX-Data-CustomerId': 'C-20931',
+      'X-CX-Data-Contract': 'Premium',
+    }),
+  },
+  {
+    label: 'Simulate a direct external call',
+    user: '+14155550123',
+    displayName: 'Claire Dubois',
+    frequency: 520,
+    headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'direct' }),
+  },
+  {
+    label: 'Simulate an internal call',
+    user: '1002',
+    displayName: 'Ann Lee',
+    frequency: 610,
+    headers: () => ({ 'X-CX-Call-Type': 'direct' }),
+  },
+  {
+    label: 'Simulate a transferred call',
+    user: '+442071234567',
+    displayName: 'David Smith',
+    frequency: 390,
+    headers: () => ({
+      'X-CX-Interaction-Id': id(),
+      'X-CX-Call-Type': 'smart',
+      'X-CX-Queue': 'Support',
+      'X-CX-Wait-Time': wait(),
+      'X-CX-Transfer': 'type=attended;by="Ann Lee"',
+      'X-CX-Route': 'Welcome > Support',
+    }),
+  },
+  {
+    label: 'Simulate an auto-answer call',
+    user: '+33170000001',
+    displayName: 'Outbound campaign',
+    frequency: 560,
+    headers: () => ({
+      'X-CX-Interaction-Id': id(),
+      'X-CX-Call-Type': 'campaign',
+      'X-CX-Queue': 'Renewals',
+      'Call-Info': '<sip:acd.sim.cx.invalid>;answer-after=0',
+    }),
+  },
+  {
+    label: 'Simulate a preview call',
+    user: '+33170000002',
+    displayName: 'Eve Moreau',
+    frequency: 430,
+    headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'preview', 'X-CX-Queue': 'Callbacks' }),
+  },
+];

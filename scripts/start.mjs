@@ -1,0 +1,59 @@
+// `npm start`: build everything, then serve the demo CRM page on a free port.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${cmd} ${args.join(' ')} failed.`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
+  console.log('Installing dependencies (npm ci)...');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+console.log('Building...');
+run('npx', ['tsc', '-b']);
+run('npx', ['rollup', '-c', '--silent']);
+
+// URL path -> file. The banner is served from the package's own build, as a CDN would.
+const routes = {
+  '/cx-banner.js': 'packages/elements/dist/cx-banner.js',
+  '/cx-banner.js.map': 'packages/elements/dist/cx-banner.js.map',
+  '/demo.js': 'packages/demo/dist/demo.js',
+  '/demo.js.map': 'packages/demo/dist/demo.js.map',
+};
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const publicDir = join(root, 'packages/demo/public');
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let file = routes[path] ? join(root, routes[path]) : join(publicDir, normalize(path === '/' ? '/index.html' : path));
+  if (!routes[path] && !file.startsWith(publicDir)) file = '';
+  if (!file || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(file).pipe(res);
+});
+
+const wanted = Number(process.env.PORT ?? 8080);
+function listen(port, attempts = 20) {
+  server.once('error', (error) => {
+    if (error.code === 'EADDRINUSE' && attempts > 0) listen(port + 1, attempts - 1);
+    else {
+      console.error(`Cannot listen on port ${port}: ${error.message}`);
+      process.exit(1);
+    }
+  });
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`\nCX Banner demo: http://localhost:${port}/\n(Ctrl+C to stop)`);
+  });
+}
+listen(wanted);

@@ -1,0 +1,103 @@
+// Component and end-to-end tiers: real headless Chromium.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { sipServer } from './scripts/sip-server/wtr-plugin.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags measured to give working WebRTC on a loopback-only machine. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The group named on the command line (`--group e2e` or `--group=e2e`), if any. */
+function selectedGroup(argv = process.argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--group') return argv[i + 1];
+    if (argv[i]?.startsWith('--group=')) return argv[i].slice('--group='.length);
+  }
+  return undefined;
+}
+
+const group = selectedGroup();
+
+/**
+ * Kamailio on loopback for the e2e group: started with the runner when the
+ * e2e group is selected (or CX_E2E=1), otherwise on the first request of
+ * /__cx/sip-env.js or the first sip-server:* command.
+ */
+const sip = sipServer({ eager: process.env.CX_E2E === '1' || group === 'e2e' });
+
+/**
+ * Writes the totals of the run as JSON (to $CX_WTR_RESULTS, default
+ * .cache/wtr-results/<group>.json) for scripts/test.mjs to add up. A test
+ * file that failed without a failing test (load error, failing hook)
+ * counts as one failure.
+ */
+function resultsReporter() {
+  const file = resolve(process.env.CX_WTR_RESULTS ?? `.cache/wtr-results/${group ?? 'all'}.json`);
+  const count = (suite, totals) => {
+    if (!suite) return totals;
+    for (const test of suite.tests) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const child of suite.suites) count(child, totals);
+    return totals;
+  };
+  return {
+    stop({ sessions }) {
+      const results = { group: group ?? null, files: 0, passed: 0, failed: 0, skipped: 0, failedFiles: [] };
+      for (const session of sessions) {
+        const totals = count(session.testResults, { passed: 0, failed: 0, skipped: 0 });
+        if (!session.passed && totals.failed === 0) totals.failed = 1;
+        results.files += 1;
+        results.passed += totals.passed;
+        results.failed += totals.failed;
+        results.skipped += totals.skipped;
+        if (!session.passed) results.failedFiles.push(session.testFile);
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    },
+  };
+}
+
+export default {
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    sip.plugin,
+  ],
+  reporters: [defaultReporter(), resultsReporter(), sip.reporter],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 15000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html><html><body>
+    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <script type="module" src="${testFramework}"></script>
+  </body></html>`,
+  groups: [
+    { name: 'component', files: ['packages/*/src/**/*.test.ts', '!packages/*/src/**/*.unit.test.ts'] },
+    { name: 'e2e', files: ['packages/*/test/e2e/**/*.e2e.test.ts'], testFramework: { config: { timeout: 60000 } } },
+  ],
+};
