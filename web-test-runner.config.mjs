@@ -22,6 +22,8 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 
 /** The group named on the command line (`--group e2e` or `--group=e2e`), if any. */
@@ -99,5 +101,15 @@ export default {
   groups: [
     { name: 'component', files: ['packages/*/src/**/*.test.ts', '!packages/*/src/**/*.unit.test.ts'] },
     { name: 'e2e', files: ['packages/*/test/e2e/**/*.e2e.test.ts'], testFramework: { config: { timeout: 60000 } } },
+    // Not a test tier: `npm run bench` runs it (see scripts/bench/index.mjs).
+    {
+      name: 'bench',
+      files: ['packages/*/bench/**/*.bench.ts'],
+      testRunnerHtml: (testFramework) => `<!doctype html><html><body>
+        <script>globalThis.process = { env: { NODE_ENV: 'production' } };
+        globalThis.cxBenchQuick = ${process.env.CX_BENCH_QUICK ? 'true' : 'false'};</script>
+        <script type="module" src="${testFramework}"></script>
+      </body></html>`,
+    },
   ],
 };

@@ -63,6 +63,8 @@ export interface SipSwitchMessage {
   readonly raw: string;
   /** `INVITE sip:1001@sim.cx.invalid` for a request, `200 INVITE` for a response, `malformed (<code>)` otherwise. */
   readonly summary: string;
+  /** `performance.now()` when the switch received it (and, if routed, sent it on). */
+  readonly at: number;
 }
 
 /**
@@ -490,7 +492,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
 
   function record(from: string, to: string, raw: string, summary: string): void {
     if (messageLimit === 0) return;
-    records.push({ from, to, raw, summary });
+    records.push({ from, to, raw, summary, at: performance.now() });
     if (records.length > messageLimit) records.splice(0, records.length - messageLimit);
   }
 
