@@ -4,6 +4,9 @@ import { FrequencyMeter } from '../media/frequency-meter.js';
 import { createToneStream, type ToneStream } from '../media/tone.js';
 import { createPhone, type Phone } from '../phone/phone.js';
 
+/** Calls a customer remembers (a long demo or bench must not grow without end). */
+const KEEP_CALLS = 20;
+
 export interface SimulatedCustomerOptions {
   /** WebSocket URL of the SIP server (a real one, or a simulated switch). */
   server: string;
@@ -32,7 +35,7 @@ export class SimulatedCustomer {
   readonly frequency: number;
   /** DTMF digits received from the agent, in order. */
   readonly receivedDtmf: string[] = [];
-  /** Every call this customer took part in, newest last. */
+  /** The calls this customer took part in (the last 20), newest last. */
   readonly calls: Call[] = [];
   private readonly tones: ToneStream[] = [];
   private readonly meters = new Map<Call, FrequencyMeter>();
@@ -60,8 +63,12 @@ export class SimulatedCustomer {
       },
     });
     this.phone.on('call:dtmf', (_call, digit) => this.receivedDtmf.push(digit));
-    this.phone.on('call:incoming', (call) => this.calls.push(call));
-    this.phone.on('call:outgoing', (call) => this.calls.push(call));
+    const keep = (call: Call): void => {
+      this.calls.push(call);
+      if (this.calls.length > KEEP_CALLS) this.calls.splice(0, this.calls.length - KEEP_CALLS);
+    };
+    this.phone.on('call:incoming', keep);
+    this.phone.on('call:outgoing', keep);
   }
 
   /** Register with the server. */

@@ -151,6 +151,8 @@ describe('phone over a real SIP server', () => {
     sender?.dtmf?.addEventListener('tonechange', (event) => {
       if (event.tone) tones.push(event.tone);
     });
+    const sdp = phone.mediaOf(call).peerConnection?.localDescription?.sdp ?? '';
+    expect(sdp).to.match(/a=rtpmap:\d+ telephone-event\/8000/, 'telephone-events negotiated');
     await call.sendDtmf('5#');
     await until(() => tones.length === 2, 3000, 'two telephone-events');
     expect(tones).to.deep.equal(['5', '#']);
