@@ -1,6 +1,7 @@
 /**
  * The script-tag build: `<script src="cx-banner.js">` defines every element
- * and exposes the public API of @cx/core and @cx/elements as `window.CX`.
+ * (loading @cx/elements does) and exposes the public API of @cx/core and
+ * @cx/elements as `window.CX`.
  */
 export * from '@cx/core';
 export * from './index.js';

@@ -1,5 +1,38 @@
 /**
  * @cx/elements: the Lit web components of CX Banner. They render the stores
- * of an @cx/core phone and turn clicks into its commands.
+ * of an @cx/core phone and turn the agent's clicks into its commands.
+ * Importing this module defines the `cx-*` elements.
  */
+import { defineElements } from './define.js';
+
 export const version = '0.1.0';
+
+export { CxElement, type Theme } from './cx-element.js';
+export { CxBanner } from './banner/banner.js';
+export { CxSmallBanner, allowEveryCall, type CallAccess } from './small-banner/small-banner.js';
+export { CxCallPopup } from './call-popup/call-popup.js';
+export { CxActiveCall, type ActiveCallTab } from './active-call/active-call.js';
+export { CxCallBox } from './call-box/call-box.js';
+export { CxCallTimer } from './call-timer/call-timer.js';
+export { CxRingCountdown } from './ring-countdown/ring-countdown.js';
+export { CxKeypad } from './keypad/keypad.js';
+export { cxElements, defineElements } from './define.js';
+
+export { StoreController, type ReadableStore } from './controllers/store-controller.js';
+export { SubscriptionController } from './controllers/subscription-controller.js';
+export { TickController } from './controllers/tick-controller.js';
+export { Shortcut, shortcutLabel } from './controllers/shortcut-controller.js';
+export type { ContactLookup } from './contacts/contact-lookup.js';
+
+export { CxEvent } from './events/cx-event.js';
+export * from './events/call-events.js';
+export * from './events/request-events.js';
+export * from './events/call-box-events.js';
+export * from './events/command-failed-event.js';
+
+export { BannerPreferences } from './preferences/banner-preferences.js';
+export { CallBoxColour, callBoxColours, callBoxColourName } from './preferences/call-box-colour.js';
+export { browserStorage, memoryStorage, type PreferenceStorage } from './preferences/preference-storage.js';
+export { formatNumber } from './format/format-number.js';
+
+defineElements();

@@ -260,4 +260,13 @@ describe('Phone on the simulated contact center', () => {
     expect(call.info.remote.displayName).to.equal('<img src=x onerror=alert(1)>evil');
     await call.decline();
   });
+
+  it('a display name with quotes and backslashes still registers and calls', async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001', { displayName: 'Bob "The \\Builder"' });
+    const call = await ring(phone, bob);
+    expect(call.info.remote.displayName).to.equal("Bob 'The Builder'");
+    await call.decline();
+  });
 });

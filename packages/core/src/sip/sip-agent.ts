@@ -72,7 +72,8 @@ export class SipAgent {
     if (!uri) throw new CxError(CxErrorCode.InvalidOptions, `"${sip.aor}" is not a SIP URI.`);
     this.ua = new UserAgent({
       uri,
-      displayName: sip.displayName ?? '',
+      // sip.js quotes the name as it is: keep it a valid SIP quoted-string.
+      displayName: (sip.displayName ?? '').replace(/["\\\r\n]/g, (c) => (c === '"' ? "'" : ' ')).trim(),
       authorizationUsername: sip.username,
       authorizationPassword: sip.password ?? '',
       transportOptions: {

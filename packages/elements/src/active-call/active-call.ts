@@ -1,0 +1,320 @@
+import type { Call, CallSnapshot } from '@cx/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { canHold, canMute, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
+import type { CommandOutcome } from '../commands/request-command.js';
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import { ContactNameController } from '../controllers/contact-name-controller.js';
+import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { CxElement } from '../cx-element.js';
+import type { CommandAction } from '../events/command-failed-event.js';
+import { callerLabel, callerNumberLabel, callStateLabel, callTypeLabel } from '../format/call-labels.js';
+import { formatNumber } from '../format/format-number.js';
+import type { CxKeypad } from '../keypad/keypad.js';
+import { activeCallStyles } from './active-call.styles.js';
+
+/** The tabs of the panel; Datas appears once the call was answered. */
+export type ActiveCallTab = 'call' | 'datas';
+
+/**
+ * @tagname cx-active-call
+ * @summary One call in progress: the caller at the top, the call timer, and
+ * the controls: Mute my mic / Reactivate my mic (red while muted), Place on
+ * hold / Exit the hold, Phone keypad (its keys and typed digits send DTMF)
+ * and Hang up. Once the call is answered, a Datas tab shows the path it
+ * took in the routing tree and every IVR variable.
+ *
+ * Shortcuts, page-wide while the call is live: Alt+Shift+M mutes or
+ * reactivates the mic, Alt+Shift+H places on hold or exits the hold,
+ * Alt+Shift+E hangs up (`no-shortcuts` turns them off).
+ *
+ * @event cx-mute-request - The agent asked to mute or reactivate their mic. Cancelable.
+ * @event cx-hold-request - The agent asked to place on hold or exit the hold. Cancelable.
+ * @event cx-hang-up-request - The agent asked to hang up. Cancelable.
+ * @event cx-dtmf-request - A key of the keypad was pressed or typed. Cancelable.
+ * @event cx-command-failed - A command failed; the panel shows the message.
+ *
+ * @csspart panel - The panel.
+ * @csspart header - Caller, type of call, state and timer.
+ * @csspart caller - The caller's name (or number).
+ * @csspart number - The caller's number, when the name is shown above it.
+ * @csspart call-type - The type of call in words.
+ * @csspart state - Where the call stands, in words.
+ * @csspart timer - The call timer.
+ * @csspart tabs - The Call / Datas tabs.
+ * @csspart controls - The row of call controls.
+ * @csspart mute-button - Mute my mic / Reactivate my mic.
+ * @csspart hold-button - Place on hold / Exit the hold.
+ * @csspart keypad-button - Phone keypad.
+ * @csspart hang-up-button - Hang up.
+ * @csspart keypad - The `<cx-keypad>`.
+ * @csspart datas - The Datas tab: route and IVR variables.
+ * @csspart error - Why the last command failed.
+ * @csspart empty - Shown when there is no call.
+ *
+ * @cssproperty --cx-danger - Hang up, and the mute button while muted; `--cx-on-danger` their text.
+ */
+export class CxActiveCall extends CxElement {
+  static override properties: PropertyDeclarations = {
+    call: { attribute: false },
+    lookup: { attribute: false },
+    noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    tab: { state: true },
+    keypadOpen: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = [CxElement.styles, activeCallStyles];
+
+  /** The call to show and drive. */
+  call: Call | undefined = undefined;
+  /** Finds the caller's name among the CRM's contacts. */
+  lookup: ContactLookup | undefined = undefined;
+  /** Turns off the page-wide keyboard shortcuts. */
+  noShortcuts = false;
+
+  private tab: ActiveCallTab = 'call';
+  private keypadOpen = false;
+  private error = '';
+  private readonly pending = new Set<CommandAction>();
+  private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
+  private readonly contact = new ContactNameController(this, () => ({ call: this.call, lookup: this.lookup }));
+  private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
+
+  /** Mutes the agent's mic, or reactivates it. */
+  async toggleMute(): Promise<void> {
+    const call = this.call;
+    if (!call || !canMute(call.state)) return;
+    await this.run('mute', () => toggleMute(this, call));
+  }
+
+  /** Places the call on hold, or takes it off hold (which holds the other active call). */
+  async toggleHold(): Promise<void> {
+    const call = this.call;
+    if (!call || !canHold(call.state)) return;
+    await this.run('hold', () => toggleHold(this, call));
+  }
+
+  /** Hangs up. */
+  async hangUp(): Promise<void> {
+    const call = this.call;
+    if (!call || call.ended) return;
+    const focused = this.matches(':focus-within');
+    const outcome = await this.run('hang-up', () => hangUpCall(this, call));
+    if (outcome?.status === 'done' && focused) {
+      // The controls are gone: keep the focus in the panel rather than losing it to the page.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.panel')?.focus();
+    }
+  }
+
+  /** Focuses the first call control that can be used (else the panel). */
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('.controls button:not(:disabled)') ??
+      this.renderRoot.querySelector<HTMLElement>('.panel');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('call')) {
+      this.tab = 'call';
+      this.keypadOpen = false;
+      this.error = '';
+    }
+    this.shortcuts.enabled = !this.noShortcuts;
+  }
+
+  protected override render(): unknown {
+    const snapshot = this.snapshot.value;
+    if (!snapshot) return html`<p part="empty" class="empty">No call in progress.</p>`;
+    const { info } = snapshot;
+    const caller = callerLabel(info, this.contact.name);
+    const number = callerNumberLabel(info, this.contact.name);
+    const answered = snapshot.answeredAt !== undefined;
+    const tab = answered ? this.tab : 'call';
+    const queue = info.queue ? info.queue.name || info.queue.id : '';
+    return html`
+      <section part="panel" class="panel ${info.colour}" aria-labelledby="caller" tabindex="-1">
+        <header part="header" class="header">
+          <div class="who">
+            <p id="caller" part="caller" class="caller text"><bdi>${caller}</bdi></p>
+            ${number ? html`<p part="number" class="number text"><bdi>${number}</bdi></p>` : nothing}
+            <p class="meta text">
+              <span part="call-type">${callTypeLabel(info)}</span>${queue ? html` · <bdi>${queue}</bdi>` : nothing}
+            </p>
+          </div>
+          <div class="when">
+            <p part="state" class="state ${snapshot.state}" role="status">${callStateLabel(snapshot)}</p>
+            ${answered
+              ? html`<p part="timer" class="timer">
+                  <span class="visually-hidden">Call time </span>
+                  <cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt} .until=${snapshot.endedAt}></cx-call-timer>
+                </p>`
+              : nothing}
+          </div>
+        </header>
+        ${answered ? this.renderTabs(tab) : nothing}
+        <div
+          id="panel-call"
+          class="tab-panel"
+          role=${answered ? 'tabpanel' : nothing}
+          aria-labelledby=${answered ? 'tab-call' : nothing}
+          ?hidden=${tab !== 'call'}
+        >
+          ${this.renderControls(snapshot)}
+        </div>
+        ${answered
+          ? html`<div id="panel-datas" part="datas" class="tab-panel datas" role="tabpanel" aria-labelledby="tab-datas" tabindex="0" ?hidden=${tab !== 'datas'}>
+              ${this.renderDatas(snapshot)}
+            </div>`
+          : nothing}
+        ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderTabs(tab: ActiveCallTab): TemplateResult {
+    const one = (id: ActiveCallTab, label: string): TemplateResult => html`
+      <button
+        role="tab"
+        id="tab-${id}"
+        class="tab"
+        aria-selected=${tab === id ? 'true' : 'false'}
+        aria-controls="panel-${id}"
+        tabindex=${tab === id ? '0' : '-1'}
+        @click=${() => this.selectTab(id)}
+      >
+        ${label}
+      </button>
+    `;
+    return html`
+      <div part="tabs" class="tabs" role="tablist" aria-label="Call details" @keydown=${this.onTabKeyDown}>
+        ${one('call', 'Call')} ${one('datas', 'Datas')}
+      </div>
+    `;
+  }
+
+  private renderControls(snapshot: CallSnapshot): TemplateResult | typeof nothing {
+    if (snapshot.state === 'ended') return nothing;
+    const keys = (shortcut: Shortcut): string | typeof nothing => (this.noShortcuts ? nothing : shortcutLabel(shortcut));
+    const keypadShown = this.keypadOpen && snapshot.state === 'active';
+    return html`
+      <div part="controls" class="controls" role="group" aria-label="Call controls">
+        <button
+          part="mute-button"
+          class="toggle-danger"
+          aria-pressed=${snapshot.muted ? 'true' : 'false'}
+          aria-keyshortcuts=${keys(Shortcut.Mute)}
+          ?disabled=${!canMute(snapshot.state)}
+          @click=${this.toggleMute}
+        >
+          ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
+        </button>
+        <button part="hold-button" aria-keyshortcuts=${keys(Shortcut.Hold)} ?disabled=${!canHold(snapshot.state)} @click=${this.toggleHold}>
+          ${snapshot.state === 'held' ? 'Exit the hold' : 'Place on hold'}
+        </button>
+        <button
+          part="keypad-button"
+          aria-expanded=${keypadShown ? 'true' : 'false'}
+          aria-controls="keypad"
+          ?disabled=${snapshot.state !== 'active'}
+          @click=${this.toggleKeypad}
+        >
+          Phone keypad
+        </button>
+        <button part="hang-up-button" class="danger" aria-keyshortcuts=${keys(Shortcut.HangUp)} @click=${this.hangUp}>
+          Hang up
+        </button>
+      </div>
+      <cx-keypad id="keypad" part="keypad" theme=${this.theme ?? nothing} .call=${this.call} ?hidden=${!keypadShown}></cx-keypad>
+    `;
+  }
+
+  private renderDatas(snapshot: CallSnapshot): TemplateResult {
+    const { route, data, queue, called, interactionId } = snapshot.info;
+    const variables = Object.entries(data);
+    return html`
+      <div role="group" aria-labelledby="route-title">
+        <p id="route-title" class="section-title">Route</p>
+        ${route.length > 0
+          ? html`<ol part="route" class="route">
+              ${route.map((step) => html`<li class="text"><bdi>${step}</bdi></li>`)}
+            </ol>`
+          : html`<p class="none">No routing steps for this call.</p>`}
+      </div>
+      <div role="group" aria-labelledby="variables-title">
+        <p id="variables-title" class="section-title">IVR variables</p>
+        ${variables.length > 0
+          ? html`<dl part="variables" class="pairs">
+              ${variables.map(
+                ([name, value]) => html`<div><dt class="text">${name}</dt><dd class="text"><bdi>${value}</bdi></dd></div>`,
+              )}
+            </dl>`
+          : html`<p class="none">No IVR variables for this call.</p>`}
+      </div>
+      <dl class="pairs about">
+        ${queue ? html`<div><dt>Queue</dt><dd class="text"><bdi>${queue.name || queue.id}</bdi></dd></div>` : nothing}
+        ${called ? html`<div><dt>Number called</dt><dd class="text"><bdi>${formatNumber(called)}</bdi></dd></div>` : nothing}
+        ${interactionId ? html`<div><dt>Interaction</dt><dd class="text">${interactionId}</dd></div>` : nothing}
+      </dl>
+    `;
+  }
+
+  private shortcutActions(): ShortcutActions {
+    const state = this.snapshot.value?.state;
+    if (state === undefined || state === 'ended' || state === 'ringing') return {};
+    const actions: ShortcutActions = {
+      [Shortcut.Mute]: () => void this.toggleMute(),
+      [Shortcut.HangUp]: () => void this.hangUp(),
+    };
+    if (canHold(state)) actions[Shortcut.Hold] = () => void this.toggleHold();
+    return actions;
+  }
+
+  private async toggleKeypad(): Promise<void> {
+    this.keypadOpen = !this.keypadOpen;
+    if (!this.keypadOpen) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<CxKeypad>('cx-keypad')?.focus();
+  }
+
+  private selectTab(tab: ActiveCallTab): void {
+    this.tab = tab;
+  }
+
+  private async onTabKeyDown(event: KeyboardEvent): Promise<void> {
+    const order: ActiveCallTab[] = ['call', 'datas'];
+    const at = order.indexOf(this.tab);
+    let next: ActiveCallTab | undefined;
+    if (event.key === 'ArrowRight') next = order[(at + 1) % order.length];
+    else if (event.key === 'ArrowLeft') next = order[(at + order.length - 1) % order.length];
+    else if (event.key === 'Home') next = order[0];
+    else if (event.key === 'End') next = order[order.length - 1];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.tab = next;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  }
+
+  private async run(action: CommandAction, command: () => Promise<CommandOutcome>): Promise<CommandOutcome | undefined> {
+    if (this.pending.has(action)) return undefined;
+    this.pending.add(action);
+    this.error = '';
+    try {
+      const outcome = await command();
+      if (outcome.status === 'failed') this.error = outcome.error.message;
+      return outcome;
+    } finally {
+      this.pending.delete(action);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-active-call': CxActiveCall;
+  }
+}

@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+export const bannerStyles = css`
+  .banner {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    /* Lay out by the room the page gives the banner, not by the window. */
+    container-type: inline-size;
+    min-width: 16rem;
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+
+  .status {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    font-weight: 600;
+  }
+
+  .dot {
+    width: 0.6rem;
+    height: 0.6rem;
+    border-radius: 50%;
+    background: var(--_text-muted);
+    flex-shrink: 0;
+  }
+
+  .registered .dot {
+    background: var(--_success);
+  }
+
+  .failed .dot {
+    background: var(--_danger);
+  }
+
+  .agent {
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+
+  .dial {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .dial input {
+    min-width: 0;
+    width: 14rem;
+    padding: 0.3rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .dial input::placeholder {
+    color: var(--_text-muted);
+    opacity: 1;
+  }
+
+  .header .error {
+    flex-basis: 100%;
+  }
+
+  .popups {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .calls {
+    display: grid;
+    grid-template-columns: minmax(12rem, 16rem) 1fr;
+    gap: 0.75rem;
+    align-items: start;
+  }
+
+  @container (max-width: 36rem) {
+    .calls {
+      grid-template-columns: 1fr;
+    }
+  }
+
+  .call-list {
+    display: grid;
+    gap: 0.4rem;
+    list-style: none;
+  }
+
+  .idle {
+    color: var(--_text-muted);
+  }
+`;

@@ -1,0 +1,316 @@
+import type { Call, CallSnapshot, Phone } from '@cx/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { requestCommand } from '../commands/request-command.js';
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { SubscriptionController } from '../controllers/subscription-controller.js';
+import { CxElement } from '../cx-element.js';
+import type { CxCallBoxCloseEvent, CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
+import { forwardPhoneEvents } from '../events/forward-phone-events.js';
+import { CxDialRequestEvent, type CxAcceptRequestEvent } from '../events/request-events.js';
+import { agentLabel, connectionLabel, isMissed } from '../format/call-labels.js';
+import { BannerPreferences } from '../preferences/banner-preferences.js';
+import { browserStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
+import { bannerStyles } from './banner.styles.js';
+
+/** Missed call notices shown at once; older ones wait in the phone's history. */
+const MISSED_SHOWN = 3;
+
+/**
+ * @tagname cx-banner
+ * @summary The agent's Banner: the state of the connection, a New call
+ * action, the popup of each ringing call, the call boxes and the active
+ * call panel. Give it a phone: `banner.phone = CX.createPhone({...})`.
+ *
+ * The call boxes list every call in progress and each finished call until
+ * the agent closes its box; selecting a box shows its call in the panel and
+ * takes it off hold (the other call goes on hold). Colours the agent gives
+ * the boxes, and their "Don't show this again" choice, are remembered in
+ * `localStorage` (or the `storage` given).
+ *
+ * Keyboard: Tab reaches every control; page-wide shortcuts Alt+Shift+A
+ * (Accept), Alt+Shift+D (Decline), Alt+Shift+M (Mute my mic / Reactivate
+ * my mic), Alt+Shift+H (Place on hold / Exit the hold), Alt+Shift+E (Hang
+ * up); the `no-shortcuts` attribute turns them off. While the Phone keypad
+ * has the focus, typing 0-9, * and # sends the tones.
+ *
+ * @event cx-connection-changed - The link to the SIP server changed.
+ * @event cx-call-incoming - A call rings.
+ * @event cx-call-accepted - A call was answered.
+ * @event cx-call-held - A call was placed on hold.
+ * @event cx-call-resumed - A call left the hold.
+ * @event cx-call-muted - The agent's mic was muted or reactivated.
+ * @event cx-call-ended - A call is over (`detail.reason` says why).
+ * @event cx-call-missed - A call was missed (after `cx-call-ended`).
+ * @event cx-call-declined - The agent declined a call (after `cx-call-ended`).
+ * @event cx-dial-request - The agent asked for a new call. Cancelable.
+ * @event cx-accept-request - From the popup. Cancelable.
+ * @event cx-decline-request - From the popup. Cancelable.
+ * @event cx-mute-request - From the active call panel. Cancelable.
+ * @event cx-hold-request - From the active call panel or a call box. Cancelable.
+ * @event cx-dtmf-request - From the phone keypad. Cancelable.
+ * @event cx-hang-up-request - From the active call panel. Cancelable.
+ * @event cx-call-box-select - A call box was selected. Cancelable.
+ * @event cx-call-box-colour - The agent gave a call box a colour.
+ * @event cx-call-box-close - The agent closed a finished call box. Cancelable.
+ * @event cx-missed-dismiss - The agent dismissed a Missed call notice.
+ * @event cx-command-failed - A command failed; the element where it was given shows the message.
+ *
+ * @csspart base - The banner.
+ * @csspart header - Status and New call.
+ * @csspart status - The connection and agent status.
+ * @csspart new-call - The New call form.
+ * @csspart dial-input - The number field.
+ * @csspart new-call-button - New call.
+ * @csspart dial-error - Why the last new call could not be placed.
+ * @csspart popups - The column of popups.
+ * @csspart popup - Each `<cx-call-popup>`.
+ * @csspart calls - Call boxes and active call panel.
+ * @csspart call-list - The list of call boxes.
+ * @csspart call-box - Each `<cx-call-box>`.
+ * @csspart active-call - The `<cx-active-call>` panel.
+ * @csspart idle - Shown when there is no call.
+ *
+ * @cssproperty --cx-font-family - Font of the banner.
+ * @cssproperty --cx-font-size - Base font size (default 14px).
+ * @cssproperty --cx-surface - Background; `--cx-surface-raised` for raised parts.
+ * @cssproperty --cx-text - Text colour; `--cx-text-muted` for secondary text.
+ * @cssproperty --cx-border - Borders.
+ * @cssproperty --cx-accent - New call, selection and focus ring; `--cx-on-accent` its text.
+ * @cssproperty --cx-success - Accept; `--cx-on-success` its text.
+ * @cssproperty --cx-danger - Decline, Hang up, muted mic; `--cx-on-danger` its text.
+ * @cssproperty --cx-raspberry - Popups of smart routing and campaign calls (also `--cx-ocean`, `--cx-sky`, `--cx-lilac`, and `--cx-on-*` for their text).
+ * @cssproperty --cx-radius - Corner radius.
+ * @cssproperty --cx-focus-ring - Outline of the focused control.
+ */
+export class CxBanner extends CxElement {
+  static override properties: PropertyDeclarations = {
+    phone: { attribute: false },
+    lookup: { attribute: false },
+    storage: { attribute: false },
+    noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    selectedId: { state: true },
+    closed: { state: true },
+    dismissed: { state: true },
+    dialError: { state: true },
+  };
+
+  static override styles = [CxElement.styles, bannerStyles];
+
+  /** The agent's phone (`CX.createPhone(...)`). */
+  phone: Phone | undefined = undefined;
+  /** Finds callers' names among the CRM's contacts: `(number, call) => name | undefined`. */
+  lookup: ContactLookup | undefined = undefined;
+  /** Where the agent's presentational choices are kept (default `localStorage`). */
+  storage: PreferenceStorage | undefined = undefined;
+  /** Turns off the page-wide keyboard shortcuts. */
+  noShortcuts = false;
+
+  private selectedId: string | undefined = undefined;
+  private closed: ReadonlySet<string> = new Set();
+  private dismissed: ReadonlySet<string> = new Set();
+  private dialError = '';
+  private preferences = new BannerPreferences(browserStorage());
+  /** The call whose Accept was pressed from inside the banner: the focus follows it to the panel. */
+  private focusOnAccept: Call | undefined;
+
+  private readonly calls = new StoreController(this, () => this.phone?.$calls);
+  private readonly connection = new StoreController(this, () => this.phone?.$connection);
+  private readonly agent = new StoreController(this, () => this.phone?.$agent);
+  private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
+  /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
+  private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
+    const stop = forwardPhoneEvents(this, phone);
+    const off = phone.on('call:accepted', (call) => void this.onAccepted(call));
+    return () => {
+      stop();
+      off();
+    };
+  });
+
+  constructor() {
+    super();
+    this.addEventListener('cx-accept-request', (event: CxAcceptRequestEvent) => {
+      if (this.matches(':focus-within')) this.focusOnAccept = event.detail.call;
+    });
+    this.addEventListener('cx-call-box-select', (event: CxCallBoxSelectEvent) =>
+      unlessCancelled(event, () => (this.selectedId = event.detail.call.id)),
+    );
+    this.addEventListener('cx-call-box-close', (event: CxCallBoxCloseEvent) =>
+      unlessCancelled(event, () => void this.onBoxClosed(event.detail.call)),
+    );
+    this.addEventListener('cx-missed-dismiss', (event: CxMissedDismissEvent) => {
+      this.dismissed = new Set([...this.dismissed, event.detail.call.id]);
+    });
+  }
+
+  /** Places a call to `target` (a number, an extension or a SIP address), as the New call button does. */
+  async dial(target: string): Promise<Call | undefined> {
+    const phone = this.phone;
+    const text = target.trim();
+    this.dialError = '';
+    if (!phone) {
+      this.dialError = 'No phone is connected to this banner.';
+      return undefined;
+    }
+    if (text === '') {
+      this.dialError = 'Type a number, an extension or a SIP address.';
+      return undefined;
+    }
+    let placed: Call | undefined;
+    const outcome = await requestCommand(this, new CxDialRequestEvent({ target: text }), 'dial', undefined, async () => {
+      placed = await phone.call(text);
+    });
+    if (outcome.status === 'failed') this.dialError = outcome.error.message;
+    if (placed) this.selectedId = placed.id;
+    return placed;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storage')) this.preferences = new BannerPreferences(this.storage ?? browserStorage());
+  }
+
+  protected override render(): unknown {
+    const calls = this.calls.value ?? [];
+    const connection = this.connection.value ?? { state: 'disconnected' };
+    const agent = this.agent.value ?? 'offline';
+    const theme = this.theme ?? nothing;
+    const popups = calls.filter((call) => call.state === 'ringing');
+    const missed = calls.filter((call) => isMissed(call.snapshot) && !this.dismissed.has(call.id)).slice(0, MISSED_SHOWN);
+    const boxes = calls.filter((call) => !this.closed.has(call.id) && hasBox(call.snapshot));
+    const selected = this.selectedCall(boxes);
+    return html`
+      <section part="base" class="banner" aria-label="Phone">
+        <header part="header" class="header">
+          <p part="status" class="status ${connection.state}" role="status">
+            <span class="dot" aria-hidden="true"></span>
+            <span class="text">${connectionLabel(connection)}</span>
+            ${connection.state === 'registered' ? html`<span class="agent">· ${agentLabel(agent)}</span>` : nothing}
+          </p>
+          <form part="new-call" class="dial" @submit=${this.onDialSubmit}>
+            <label class="visually-hidden" for="dial">Number or extension</label>
+            <input
+              id="dial"
+              part="dial-input"
+              name="target"
+              type="tel"
+              autocomplete="off"
+              placeholder="Number or extension"
+              aria-invalid=${this.dialError ? 'true' : 'false'}
+              aria-describedby=${ifDefined(this.dialError ? 'dial-error' : undefined)}
+            />
+            <button part="new-call-button" class="primary" type="submit">New call</button>
+          </form>
+          ${this.dialError
+            ? html`<p id="dial-error" part="dial-error" class="error text" role="alert">${this.dialError}</p>`
+            : nothing}
+        </header>
+        ${popups.length + missed.length > 0
+          ? html`<div part="popups" class="popups">
+              ${repeat(
+                [...popups, ...missed],
+                (call) => call.id,
+                (call) => html`<cx-call-popup
+                  part="popup"
+                  theme=${theme}
+                  ?no-shortcuts=${this.noShortcuts}
+                  .call=${call}
+                  .lookup=${this.lookup}
+                ></cx-call-popup>`,
+              )}
+            </div>`
+          : nothing}
+        ${boxes.length > 0
+          ? html`<div part="calls" class="calls">
+              <ul part="call-list" class="call-list" aria-label="Calls">
+                ${repeat(
+                  boxes,
+                  (call) => call.id,
+                  (call) => html`<li>
+                    <cx-call-box
+                      part="call-box"
+                      theme=${theme}
+                      ?selected=${call === selected}
+                      .call=${call}
+                      .lookup=${this.lookup}
+                      .preferences=${this.preferences}
+                    ></cx-call-box>
+                  </li>`,
+                )}
+              </ul>
+              <cx-active-call
+                part="active-call"
+                theme=${theme}
+                ?no-shortcuts=${this.noShortcuts}
+                .call=${selected}
+                .lookup=${this.lookup}
+              ></cx-active-call>
+            </div>`
+          : popups.length === 0
+            ? html`<p part="idle" class="idle">No call in progress.</p>`
+            : nothing}
+      </section>
+    `;
+  }
+
+  /** The call the panel shows: the one the agent selected, else the active one, else the first. */
+  private selectedCall(boxes: readonly Call[]): Call | undefined {
+    const chosen = boxes.find((call) => call.id === this.selectedId);
+    if (chosen) return chosen;
+    const active = this.activeCall.value;
+    return (active && boxes.includes(active) ? active : undefined) ?? boxes[0];
+  }
+
+  private async onDialSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem('target') as HTMLInputElement;
+    const placed = await this.dial(input.value);
+    if (placed) input.value = '';
+  }
+
+  private async onAccepted(call: Call): Promise<void> {
+    this.selectedId = call.id;
+    if (this.focusOnAccept !== call) return;
+    this.focusOnAccept = undefined;
+    await this.updateComplete;
+    const panel = this.renderRoot.querySelector('cx-active-call');
+    await panel?.updateComplete;
+    panel?.focus();
+  }
+
+  private async onBoxClosed(call: Call): Promise<void> {
+    const focused = this.matches(':focus-within');
+    this.closed = new Set([...this.closed, call.id]);
+    if (this.selectedId === call.id) this.selectedId = undefined;
+    if (!focused) return;
+    // The box had the focus: give it to the next box, else to the number field.
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLElement>('cx-call-box') ?? this.renderRoot.querySelector('input');
+    next?.focus();
+  }
+}
+
+/**
+ * Runs `action` once `event` has reached every listener, unless one of them
+ * cancelled it. (The banner hears its children's events before the page does.)
+ */
+function unlessCancelled(event: Event, action: () => void): void {
+  queueMicrotask(() => {
+    if (!event.defaultPrevented) action();
+  });
+}
+
+/** A call has a box once it is out of the ringing phase, unless it was an offer that never got answered. */
+function hasBox(snapshot: CallSnapshot): boolean {
+  if (snapshot.state === 'ringing') return false;
+  return !(snapshot.state === 'ended' && snapshot.direction === 'inbound' && snapshot.answeredAt === undefined);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-banner': CxBanner;
+  }
+}

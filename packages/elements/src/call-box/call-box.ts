@@ -1,0 +1,210 @@
+import type { Call } from '@cx/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { setHeld } from '../commands/call-commands.js';
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import { ContactNameController } from '../controllers/contact-name-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { CxElement } from '../cx-element.js';
+import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
+import { callerLabel, callStateLabel } from '../format/call-labels.js';
+import { BannerPreferences } from '../preferences/banner-preferences.js';
+import { callBoxColourName, callBoxColours, isCallBoxColour, type CallBoxColour } from '../preferences/call-box-colour.js';
+import { memoryStorage } from '../preferences/preference-storage.js';
+import { callBoxStyles } from './call-box.styles.js';
+
+/**
+ * @tagname cx-call-box
+ * @summary One call in the banner's list: the caller, where the call
+ * stands and for how long. Selecting it shows the call in the active call
+ * panel, and takes a held call back (the other active call goes on hold).
+ * The agent can give the box a colour of their own (remembered for the
+ * caller), and close the box of a finished call with its X, after a
+ * confirmation that offers "Don't show this again" (remembered).
+ *
+ * @event cx-call-box-select - The agent selected the box. Cancelable: `preventDefault()` and nothing happens.
+ * @event cx-hold-request - Selecting a held call takes it off hold. Cancelable.
+ * @event cx-call-box-colour - The agent chose a colour.
+ * @event cx-call-box-close - The agent closed the box of a finished call. Cancelable: `preventDefault()` keeps it.
+ * @event cx-command-failed - Taking the call off hold failed; the box shows the message.
+ *
+ * @csspart box - The box.
+ * @csspart select-button - The button that selects the call (caller, state, timer).
+ * @csspart caller - The caller.
+ * @csspart state - Where the call stands, in words.
+ * @csspart colour-button - Opens the colour choices.
+ * @csspart colours - The colour choices.
+ * @csspart close-button - The X of a finished call.
+ * @csspart dialog - The confirmation before closing.
+ * @csspart error - Why the last command failed.
+ *
+ * @cssproperty --cx-call-box-red - And `-orange`, `-green`, `-teal`, `-blue`, `-purple`: the agent's colours.
+ */
+export class CxCallBox extends CxElement {
+  static override properties: PropertyDeclarations = {
+    call: { attribute: false },
+    lookup: { attribute: false },
+    preferences: { attribute: false },
+    selected: { type: Boolean, reflect: true },
+    coloursOpen: { state: true },
+    error: { state: true },
+  };
+
+  static override shadowRootOptions: ShadowRootInit = { ...CxElement.shadowRootOptions, delegatesFocus: true };
+
+  static override styles = [CxElement.styles, callBoxStyles];
+
+  /** The call of the box. */
+  call: Call | undefined = undefined;
+  /** Finds the caller's name among the CRM's contacts. */
+  lookup: ContactLookup | undefined = undefined;
+  /** Where colours and the confirmation choice are remembered (the banner shares its own). */
+  preferences: BannerPreferences = new BannerPreferences(memoryStorage());
+  /** Whether the active call panel shows this box's call. */
+  selected = false;
+
+  private coloursOpen = false;
+  private error = '';
+  private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
+  /** Re-renders the box when the agent's colours change (in this box or another banner). */
+  private readonly colours = new StoreController(this, () => this.preferences.$colours);
+  private readonly confirmClose = new StoreController(this, () => this.preferences.$confirmClose);
+  private readonly contact = new ContactNameController(this, () => ({ call: this.call, lookup: this.lookup }));
+
+  /** Selects the box (and takes its call off hold), as clicking it does. */
+  async select(): Promise<void> {
+    const call = this.call;
+    if (!call || !this.dispatchEvent(new CxCallBoxSelectEvent({ call }))) return;
+    if (call.state !== 'held') return;
+    const outcome = await setHeld(this, call, false);
+    this.error = outcome.status === 'failed' ? outcome.error.message : '';
+  }
+
+  /** Closes the box of a finished call, asking first unless the agent chose not to be asked. */
+  requestClose(): void {
+    if (!this.call?.ended) return;
+    if (this.confirmClose.value ?? true) this.dialog()?.showModal();
+    else this.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('call')) {
+      this.error = '';
+      this.coloursOpen = false;
+    }
+  }
+
+  protected override render(): unknown {
+    const snapshot = this.snapshot.value;
+    const call = this.call;
+    if (!snapshot || !call) return nothing;
+    const colour = this.preferences.colourOf(call);
+    const caller = callerLabel(snapshot.info, this.contact.name);
+    const ended = snapshot.state === 'ended';
+    return html`
+      <div part="box" class="box colour-${colour} ${snapshot.state}">
+        <div class="row">
+          <button part="select-button" class="select" aria-current=${this.selected ? 'true' : nothing} @click=${this.select}>
+            <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
+            <span class="line">
+              <span part="state" class="state">${callStateLabel(snapshot)}</span>
+              ${snapshot.answeredAt === undefined
+                ? nothing
+                : html`<cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt} .until=${snapshot.endedAt}></cx-call-timer>`}
+            </span>
+          </button>
+          <button
+            part="colour-button"
+            class="icon colour-button"
+            aria-label="Call box colour: ${callBoxColourName(colour)}"
+            aria-expanded=${this.coloursOpen ? 'true' : 'false'}
+            aria-controls="colours"
+            @click=${this.toggleColours}
+          >
+            <span class="swatch colour-${colour}" aria-hidden="true"></span>
+          </button>
+          ${ended
+            ? html`<button part="close-button" class="icon" aria-label="Close the call box of ${caller}" @click=${this.requestClose}>
+                <span aria-hidden="true">✕</span>
+              </button>`
+            : nothing}
+        </div>
+        <fieldset id="colours" part="colours" class="colours" ?hidden=${!this.coloursOpen} @keydown=${this.onColoursKeyDown}>
+          <legend class="visually-hidden">Call box colour</legend>
+          ${callBoxColours.map(
+            (choice) => html`
+              <label class="choice" title=${callBoxColourName(choice)}>
+                <input type="radio" name="colour" .value=${choice} .checked=${choice === colour} @change=${this.onColourChange} />
+                <span class="swatch colour-${choice}" aria-hidden="true"></span>
+                <span class="visually-hidden">${callBoxColourName(choice)}</span>
+              </label>
+            `,
+          )}
+        </fieldset>
+        ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+        <dialog part="dialog" class="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClose}>
+          <form method="dialog">
+            <p id="confirm-title" class="dialog-title">Close this call box?</p>
+            <p id="confirm-text" class="text">The call with <bdi>${caller}</bdi> is over. Its box leaves the banner.</p>
+            <label class="dont-ask"><input type="checkbox" name="dont-ask" /> Don't show this again</label>
+            <div class="dialog-actions">
+              <button value="cancel" autofocus>Cancel</button>
+              <button value="close" class="primary">Close</button>
+            </div>
+          </form>
+        </dialog>
+      </div>
+    `;
+  }
+
+  private dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private onDialogClose(): void {
+    const dialog = this.dialog();
+    if (!dialog || dialog.returnValue !== 'close') return;
+    const dontAsk = dialog.querySelector<HTMLInputElement>('input[name="dont-ask"]');
+    if (dontAsk?.checked) this.preferences.setConfirmClose(false);
+    dialog.returnValue = '';
+    this.close();
+  }
+
+  private close(): void {
+    const call = this.call;
+    if (!call) return;
+    if (this.dispatchEvent(new CxCallBoxCloseEvent({ call }))) this.hidden = true;
+  }
+
+  private async toggleColours(): Promise<void> {
+    this.coloursOpen = !this.coloursOpen;
+    if (!this.coloursOpen) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="colour"]:checked')?.focus();
+  }
+
+  private onColourChange(event: Event): void {
+    const call = this.call;
+    const value = (event.target as HTMLInputElement).value;
+    if (!call || !isCallBoxColour(value)) return;
+    this.setColour(call, value);
+  }
+
+  private setColour(call: Call, colour: CallBoxColour): void {
+    this.preferences.setColour(call, colour);
+    this.dispatchEvent(new CxCallBoxColourEvent({ call, colour }));
+  }
+
+  private async onColoursKeyDown(event: KeyboardEvent): Promise<void> {
+    if (event.key !== 'Escape' && event.key !== 'Enter') return;
+    event.preventDefault();
+    this.coloursOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.colour-button')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-call-box': CxCallBox;
+  }
+}

@@ -1,0 +1,32 @@
+import { CxActiveCall } from './active-call/active-call.js';
+import { CxBanner } from './banner/banner.js';
+import { CxCallBox } from './call-box/call-box.js';
+import { CxCallPopup } from './call-popup/call-popup.js';
+import { CxCallTimer } from './call-timer/call-timer.js';
+import { CxKeypad } from './keypad/keypad.js';
+import { CxRingCountdown } from './ring-countdown/ring-countdown.js';
+import { CxSmallBanner } from './small-banner/small-banner.js';
+
+/** Every element of CX Banner, by tag. */
+export const cxElements = {
+  'cx-banner': CxBanner,
+  'cx-small-banner': CxSmallBanner,
+  'cx-call-popup': CxCallPopup,
+  'cx-active-call': CxActiveCall,
+  'cx-call-box': CxCallBox,
+  'cx-call-timer': CxCallTimer,
+  'cx-ring-countdown': CxRingCountdown,
+  'cx-keypad': CxKeypad,
+} as const;
+
+/**
+ * Registers every element in `registry` (the page's by default), skipping
+ * tags that are already defined, so loading the script twice is harmless.
+ * Does nothing where there is no custom element registry (server rendering).
+ */
+export function defineElements(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+  if (!registry) return;
+  for (const [tag, element] of Object.entries(cxElements)) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}

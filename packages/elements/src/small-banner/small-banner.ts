@@ -1,0 +1,269 @@
+import type { Call, Phone } from '@cx/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  acceptCall,
+  canHold,
+  canMute,
+  declineCall,
+  hangUpCall,
+  toggleHold,
+  toggleMute,
+} from '../commands/call-commands.js';
+import type { CommandOutcome } from '../commands/request-command.js';
+import type { ContactLookup } from '../contacts/contact-lookup.js';
+import { ContactNameController } from '../controllers/contact-name-controller.js';
+import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { SubscriptionController } from '../controllers/subscription-controller.js';
+import { CxElement } from '../cx-element.js';
+import { forwardPhoneEvents } from '../events/forward-phone-events.js';
+import { agentLabel, callerLabel, callStateLabel, callTypeLabel, connectionLabel } from '../format/call-labels.js';
+import { smallBannerStyles } from './small-banner.styles.js';
+
+/** Decides whether the small banner may show a call (and act on it). */
+export type CallAccess = (call: Call) => boolean;
+
+/** The default access rule: every call may be shown. */
+export const allowEveryCall: CallAccess = () => true;
+
+/**
+ * @tagname cx-small-banner
+ * @summary A compact bar for narrow places: the agent's status, the
+ * ringing call with Accept and Decline, and the active call with its timer,
+ * Mute my mic, Place on hold and Hang up.
+ *
+ * It shows a call only when `allowCall(call)` is true: set it to the rule of
+ * the agent's profile or of the call's queue, e.g.
+ * `small.allowCall = (call) => call.info.queue?.id !== 'vip'`. By default
+ * every call is allowed. Other calls appear only as "A call is in progress
+ * in the main banner", without details; their events are not dispatched
+ * from here.
+ *
+ * Works beside a `<cx-banner>` on the same phone. Shortcuts are those of
+ * `<cx-banner>` (Alt+Shift+A, D, M, H, E), for the calls shown here; only
+ * one element acts on a key press.
+ *
+ * @event cx-call-incoming - An allowed call rings (and the other call events of `<cx-banner>`, for allowed calls).
+ * @event cx-accept-request - The agent asked to accept. Cancelable.
+ * @event cx-decline-request - The agent asked to decline. Cancelable.
+ * @event cx-mute-request - The agent asked to mute or reactivate their mic. Cancelable.
+ * @event cx-hold-request - The agent asked to place on hold or exit the hold. Cancelable.
+ * @event cx-hang-up-request - The agent asked to hang up. Cancelable.
+ * @event cx-command-failed - A command failed; the bar shows the message.
+ *
+ * @csspart base - The bar.
+ * @csspart status - The agent's status.
+ * @csspart ringing - The ringing call.
+ * @csspart call - The active call.
+ * @csspart call-type - The type of the ringing call in words.
+ * @csspart caller - The caller.
+ * @csspart state - Where the active call stands.
+ * @csspart timer - The call timer.
+ * @csspart accept-button - Accept.
+ * @csspart decline-button - Decline.
+ * @csspart mute-button - Mute my mic / Reactivate my mic.
+ * @csspart hold-button - Place on hold / Exit the hold.
+ * @csspart hang-up-button - Hang up.
+ * @csspart restricted - The note shown for a call this bar may not show.
+ * @csspart error - Why the last command failed.
+ *
+ * @cssproperty --cx-surface - Background (and the other tokens of `<cx-banner>`).
+ */
+export class CxSmallBanner extends CxElement {
+  static override properties: PropertyDeclarations = {
+    phone: { attribute: false },
+    lookup: { attribute: false },
+    allowCall: { attribute: false },
+    noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
+    error: { state: true },
+  };
+
+  static override styles = [CxElement.styles, smallBannerStyles];
+
+  /** The agent's phone (`CX.createPhone(...)`). */
+  phone: Phone | undefined = undefined;
+  /** Finds callers' names among the CRM's contacts. */
+  lookup: ContactLookup | undefined = undefined;
+  /** Whether this bar may show a call: the access rule of the queue or profile. Default: every call. */
+  allowCall: CallAccess = allowEveryCall;
+  /** Turns off the page-wide keyboard shortcuts. */
+  noShortcuts = false;
+
+  private error = '';
+  private busy = false;
+  private readonly calls = new StoreController(this, () => this.phone?.$calls);
+  private readonly connection = new StoreController(this, () => this.phone?.$connection);
+  private readonly agent = new StoreController(this, () => this.phone?.$agent);
+  private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
+  private readonly ringingName = new ContactNameController(this, () => ({ call: this.ringingCall(), lookup: this.lookup }));
+  private readonly currentName = new ContactNameController(this, () => ({ call: this.currentCall(), lookup: this.lookup }));
+  private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
+  /** The phone's events for the calls this bar may show, dispatched as `cx-*` DOM events. */
+  private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) =>
+    forwardPhoneEvents(this, phone, (call) => this.allows(call)),
+  );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('phone')) this.error = '';
+    this.shortcuts.enabled = !this.noShortcuts;
+  }
+
+  protected override render(): unknown {
+    const connection = this.connection.value ?? { state: 'disconnected' };
+    const ringing = this.ringingCall();
+    const current = this.currentCall();
+    const hidden = (this.calls.value ?? []).some((call) => !call.ended && !this.allows(call));
+    return html`
+      <section part="base" class="bar" aria-label="Phone bar">
+        <p part="status" class="status ${connection.state}" role="status">
+          <span class="dot" aria-hidden="true"></span>
+          <span class="text">
+            ${connection.state === 'registered' ? agentLabel(this.agent.value ?? 'available') : connectionLabel(connection)}
+          </span>
+        </p>
+        ${ringing ? this.renderRinging(ringing) : nothing} ${current ? this.renderCurrent(current) : nothing}
+        ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
+        ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderRinging(call: Call): TemplateResult {
+    const { info } = call.snapshot;
+    const caller = callerLabel(info, this.ringingName.name);
+    const type = callTypeLabel(info);
+    return html`
+      <div part="ringing" class="call ringing ${info.colour}">
+        <p class="visually-hidden" role="alert">${type} from ${caller}.</p>
+        <span part="call-type" class="badge">${type}</span>
+        <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
+        <span class="actions">
+          <button
+            part="accept-button"
+            class="success"
+            aria-keyshortcuts=${this.keys(Shortcut.Accept)}
+            @click=${() => void this.run(() => acceptCall(this, call))}
+          >
+            Accept
+          </button>
+          <button
+            part="decline-button"
+            class="danger"
+            aria-keyshortcuts=${this.keys(Shortcut.Decline)}
+            @click=${() => void this.run(() => declineCall(this, call))}
+          >
+            Decline
+          </button>
+        </span>
+      </div>
+    `;
+  }
+
+  private renderCurrent(call: Call): TemplateResult {
+    const snapshot = call.snapshot;
+    const caller = callerLabel(snapshot.info, this.currentName.name);
+    return html`
+      <div part="call" class="call ${snapshot.info.colour}">
+        <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
+        <span part="state" class="state">${callStateLabel(snapshot)}</span>
+        ${snapshot.answeredAt === undefined
+          ? nothing
+          : html`<span part="timer" class="timer">
+              <span class="visually-hidden">Call time </span>
+              <cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt}></cx-call-timer>
+            </span>`}
+        <span class="actions">
+          <button
+            part="mute-button"
+            class="toggle-danger"
+            aria-pressed=${snapshot.muted ? 'true' : 'false'}
+            aria-keyshortcuts=${this.keys(Shortcut.Mute)}
+            ?disabled=${!canMute(snapshot.state)}
+            @click=${() => void this.run(() => toggleMute(this, call))}
+          >
+            ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
+          </button>
+          <button
+            part="hold-button"
+            aria-keyshortcuts=${this.keys(Shortcut.Hold)}
+            ?disabled=${!canHold(snapshot.state)}
+            @click=${() => void this.run(() => toggleHold(this, call))}
+          >
+            ${snapshot.state === 'held' ? 'Exit the hold' : 'Place on hold'}
+          </button>
+          <button
+            part="hang-up-button"
+            class="danger"
+            aria-keyshortcuts=${this.keys(Shortcut.HangUp)}
+            @click=${() => void this.run(() => hangUpCall(this, call))}
+          >
+            Hang up
+          </button>
+        </span>
+      </div>
+    `;
+  }
+
+  private allows(call: Call): boolean {
+    try {
+      return this.allowCall(call) === true;
+    } catch {
+      // A rule that throws shows nothing rather than too much.
+      return false;
+    }
+  }
+
+  /** The oldest ringing call this bar may show. */
+  private ringingCall(): Call | undefined {
+    const calls = this.calls.value ?? [];
+    for (let i = calls.length - 1; i >= 0; i -= 1) {
+      const call = calls[i];
+      if (call && call.state === 'ringing' && this.allows(call)) return call;
+    }
+    return undefined;
+  }
+
+  /** The phone's active call, when this bar may show it. */
+  private currentCall(): Call | undefined {
+    const call = this.activeCall.value;
+    return call && call.state !== 'ringing' && !call.ended && this.allows(call) ? call : undefined;
+  }
+
+  private keys(shortcut: Shortcut): string | typeof nothing {
+    return this.noShortcuts ? nothing : shortcutLabel(shortcut);
+  }
+
+  private shortcutActions(): ShortcutActions {
+    const actions: ShortcutActions = {};
+    const ringing = this.ringingCall();
+    if (ringing) {
+      actions[Shortcut.Accept] = () => void this.run(() => acceptCall(this, ringing));
+      actions[Shortcut.Decline] = () => void this.run(() => declineCall(this, ringing));
+    }
+    const current = this.currentCall();
+    if (current) {
+      if (canMute(current.state)) actions[Shortcut.Mute] = () => void this.run(() => toggleMute(this, current));
+      if (canHold(current.state)) actions[Shortcut.Hold] = () => void this.run(() => toggleHold(this, current));
+      actions[Shortcut.HangUp] = () => void this.run(() => hangUpCall(this, current));
+    }
+    return actions;
+  }
+
+  private async run(command: () => Promise<CommandOutcome>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const outcome = await command();
+      if (outcome.status === 'failed') this.error = outcome.error.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-small-banner': CxSmallBanner;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Test support (not part of the published API): an agent phone and
+ * customers on the simulated contact center of @cx/core/testing, in the
+ * test page, plus helpers to reach into shadow roots and check
+ * accessibility.
+ */
+import { sendKeys } from '@web/test-runner-commands';
+import { createPhone, type Call, type Phone, type PhoneOptions } from '@cx/core';
+import {
+  createToneStream,
+  startSimulatedContactCenter,
+  type SimulatedContactCenter,
+  type SimulatedCustomer,
+  type ToneStream,
+} from '@cx/core/testing';
+
+export const AGENT_HZ = 1130;
+export const CUSTOMER_HZ = 470;
+/** A tone at this level (dBFS) or above is heard; at SILENT or below it is not. */
+export const HEARD = -55;
+export const SILENT = -75;
+
+let center: Promise<SimulatedContactCenter> | undefined;
+let nextCustomer = 2001;
+const cleanup: Array<() => Promise<void> | void> = [];
+
+/** The simulated contact center of the page, started once. */
+export function contactCenter(): Promise<SimulatedContactCenter> {
+  center ??= startSimulatedContactCenter();
+  return center;
+}
+
+/** An agent phone (user 1001) registered on the simulated center, its mic a tone, DTMF sent as SIP INFO. */
+export async function agentPhone(options: Partial<PhoneOptions> = {}, connect = true): Promise<Phone> {
+  const cc = await contactCenter();
+  const tones: ToneStream[] = [];
+  const phone = createPhone({
+    ...options,
+    sip: { ...cc.sipOptions('1001'), dtmf: 'info', keepAliveInterval: 0, ...options.sip },
+    media: {
+      getStream: async () => {
+        const tone = createToneStream(AGENT_HZ);
+        tones.push(tone);
+        return tone.stream;
+      },
+    },
+  });
+  cleanup.push(async () => {
+    await phone.disconnect().catch(() => undefined);
+    for (const tone of tones) tone.stop();
+  });
+  if (connect) await phone.connect();
+  return phone;
+}
+
+export interface CustomerOptions {
+  displayName?: string;
+  /** The customer's number (the user part of their address); a new extension by default. */
+  user?: string;
+}
+
+/** A customer registered on the simulated center, whose voice is a tone. */
+export async function customer(options: CustomerOptions = {}): Promise<SimulatedCustomer> {
+  const cc = await contactCenter();
+  const simulated = await cc.customer(options.user ?? String(nextCustomer++), {
+    frequency: CUSTOMER_HZ,
+    ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+  });
+  cleanup.push(() => simulated.dispose());
+  return simulated;
+}
+
+/** The customer calls the agent with these INVITE headers; resolves with the agent's ringing call. */
+export async function ring(
+  phone: Phone,
+  from: SimulatedCustomer,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Call> {
+  const incoming = new Promise<Call>((resolve) => {
+    const off = phone.on('call:incoming', (call) => {
+      off();
+      resolve(call);
+    });
+  });
+  await from.dial((await contactCenter()).address('1001'), headers);
+  return incoming;
+}
+
+/** How loud `hz` is in what `who` hears (median dBFS), waiting up to `timeout` ms for it to be heard (or not). */
+export async function hearing(who: SimulatedCustomer, hz: number, heard: boolean, timeout = 6000): Promise<number> {
+  const end = performance.now() + timeout;
+  let level = -Infinity;
+  do {
+    level = await who.hears(hz, 400);
+    if (heard ? level >= HEARD : level <= SILENT) return level;
+  } while (performance.now() < end);
+  return level;
+}
+
+/** A call from a new customer that the agent has answered, both sides active. */
+export async function answeredCall(
+  phone: Phone,
+  options: CustomerOptions = {},
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ call: Call; from: SimulatedCustomer }> {
+  const from = await customer(options);
+  const call = await ring(phone, from, headers);
+  await call.accept();
+  await from.waitFor('active');
+  return { call, from };
+}
+
+/** Ends every phone and customer made since the last call, and empties the page. */
+export async function disposeAll(): Promise<void> {
+  const tasks = cleanup.splice(0);
+  await Promise.all(tasks.map(async (task) => task()));
+  document.querySelector('main')?.replaceChildren();
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it is true; fails with `what` after `timeout` ms. */
+export async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
+  const end = performance.now() + timeout;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Resolves with the next event `type` that reaches `target`. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  timeout = 5000,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${type} within ${timeout} ms`)), timeout);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Puts `element` in the page (inside a `<main>` landmark) and waits for its first render. */
+export async function mount<T extends HTMLElement>(element: T): Promise<T> {
+  let main = document.querySelector('main');
+  if (!main) {
+    main = document.createElement('main');
+    document.body.append(main);
+  }
+  main.append(element);
+  await settle(element);
+  return element;
+}
+
+interface Updatable {
+  updateComplete: Promise<boolean>;
+}
+
+function isUpdatable(node: Element): node is Element & Updatable {
+  return 'updateComplete' in node;
+}
+
+/** Waits until `root` and every element inside its shadow trees have rendered. */
+export async function settle(root: Element): Promise<void> {
+  for (let round = 0; round < 5; round += 1) {
+    const pending = allElements(root).filter(isUpdatable);
+    const clean = await Promise.all(pending.map((el) => el.updateComplete));
+    if (clean.every(Boolean)) return;
+  }
+}
+
+/** `root` and every element below it, through open shadow roots. */
+export function allElements(root: Element | ShadowRoot): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element | ShadowRoot): void => {
+    for (const child of Array.from(node.children)) {
+      found.push(child);
+      if (child.shadowRoot) visit(child.shadowRoot);
+      visit(child);
+    }
+  };
+  if (root instanceof Element) {
+    found.push(root);
+    if (root.shadowRoot) visit(root.shadowRoot);
+  }
+  visit(root);
+  return found;
+}
+
+/** Every element matching `selector` under `root`, through shadow roots. */
+export function queryAll<T extends Element = Element>(root: Element, selector: string): T[] {
+  return allElements(root).filter((el): el is T => el.matches(selector));
+}
+
+/** The text a reader gets from `root`, through shadow roots (light DOM and shadow text together). */
+export function deepText(root: Element): string {
+  const parts: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    for (const child of Array.from(node.childNodes)) visit(child);
+  };
+  visit(root);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** The text of `node` a screen reader reads: without what is `aria-hidden`. */
+function spokenText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  return Array.from(node.childNodes, spokenText).join('');
+}
+
+/** The accessible name of a button as the elements give it: its aria-label, else its spoken text. */
+export function nameOf(element: Element): string {
+  return (element.getAttribute('aria-label') ?? spokenText(element)).replace(/\s+/g, ' ').trim();
+}
+
+/** The visible, enabled-or-not buttons under `root` named `name`. */
+export function buttons(root: Element, name: string): HTMLButtonElement[] {
+  return queryAll<HTMLButtonElement>(root, 'button').filter(
+    (button) => nameOf(button) === name && button.getClientRects().length > 0,
+  );
+}
+
+/** The one visible button named `name` under `root`; fails when there is none or more than one. */
+export function button(root: Element, name: string): HTMLButtonElement {
+  const found = buttons(root, name);
+  if (found.length !== 1) throw new Error(`Expected one "${name}" button, found ${found.length}`);
+  return found[0] as HTMLButtonElement;
+}
+
+/** The focused element, through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Alt+Shift+`letter` as a person would (real key events). */
+export async function pressShortcut(letter: string): Promise<void> {
+  await sendKeys({ down: 'Alt' });
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: `Key${letter.toUpperCase()}` });
+  await sendKeys({ up: 'Shift' });
+  await sendKeys({ up: 'Alt' });
+}
+
+/** Presses Shift+Tab. */
+export async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
