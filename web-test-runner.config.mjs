@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { sipServer } from './scripts/sip-server/wtr-plugin.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,6 +86,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     sip.plugin,
+    a11ySnapshotPlugin(),
   ],
   reporters: [defaultReporter(), resultsReporter(), sip.reporter],
   browsers: [

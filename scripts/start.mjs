@@ -13,13 +13,16 @@ const run = (cmd, args) => {
   }
 };
 
-if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
+const direct = process.argv[1] && new URL(import.meta.url).pathname === process.argv[1];
+if (direct && !existsSync(join(root, 'node_modules/.package-lock.json'))) {
   console.log('Installing dependencies (npm ci)...');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
-console.log('Building...');
-run('npx', ['tsc', '-b']);
-run('npx', ['rollup', '-c', '--silent']);
+if (direct || process.env.CX_DEMO_BUILD === '1') {
+  console.log('Building...');
+  run('npx', ['tsc', '-b']);
+  run('npx', ['rollup', '-c', '--silent']);
+}
 
 // URL path -> file. The banner is served from the package's own build, as a CDN would.
 const routes = {
@@ -43,17 +46,26 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 
-const wanted = Number(process.env.PORT ?? 8080);
-function listen(port, attempts = 20) {
+/** Serves the demo; resolves with its URL. */
+export function serveDemo(port = Number(process.env.PORT ?? 8080)) {
+  return new Promise((resolve) => listen(port, 20, resolve));
+}
+export function stopDemo() {
+  server.close();
+}
+
+function listen(port, attempts, onListening) {
   server.once('error', (error) => {
-    if (error.code === 'EADDRINUSE' && attempts > 0) listen(port + 1, attempts - 1);
+    if (error.code === 'EADDRINUSE' && attempts > 0) listen(port + 1, attempts - 1, onListening);
     else {
       console.error(`Cannot listen on port ${port}: ${error.message}`);
       process.exit(1);
     }
   });
-  server.listen(port, '127.0.0.1', () => {
-    console.log(`\nCX Banner demo: http://localhost:${port}/\n(Ctrl+C to stop)`);
-  });
+  server.listen(port, '127.0.0.1', () => onListening(`http://localhost:${port}/`));
 }
-listen(wanted);
+
+if (direct) {
+  const url = await serveDemo();
+  console.log(`\nCX Banner demo: ${url}\n(Ctrl+C to stop)`);
+}

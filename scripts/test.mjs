@@ -187,6 +187,14 @@ if (tiers.has('component')) {
 }
 
 if (tiers.has('e2e')) {
+  // The script-tag test loads the real build, as a CRM page would.
+  await tier('build (rollup: ESM packages and cx-banner.js)', async () => {
+    const { code } = await run(bin('rollup'), ['-c', '--silent']);
+    return code === 0 ? { passed: 0, failed: 0, note: 'built' } : { passed: 0, failed: 1, note: 'build failed' };
+  });
+  await tier('e2e: the demo page (npm start), driven in Chromium', () =>
+    nodeTests(['--test', join(root, 'scripts', 'demo', 'demo.test.mjs')]),
+  );
   await tier('e2e: SIP test bed', () =>
     nodeTests(['--test', join(root, 'scripts', 'sip-server', 'kamailio.test.mjs')]),
   );

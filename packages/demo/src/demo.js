@@ -2,7 +2,7 @@
 // @cx/core/testing), the simulation panel, and a CRM that reacts to the
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
-import { startSimulatedContactCenter } from '@cx/core/testing';
+import { createToneStream, FrequencyMeter, startSimulatedContactCenter } from '@cx/core/testing';
 import { scenarios } from './scenarios.js';
 
 const CX = window.CX;
@@ -11,6 +11,9 @@ const users = { [AGENT]: 'agent-1001' };
 for (const s of scenarios) users[s.user] = `pw-${s.user}`;
 
 const $ = (id) => document.getElementById(id);
+// `?agentTone=1130` replaces the microphone with a tone (for machines without
+// one, and for automated checks of who hears whom).
+const agentTone = Number(new URLSearchParams(location.search).get('agentTone')) || undefined;
 const status = (text) => ($('sim-status').textContent = text);
 
 let cc;
@@ -21,8 +24,9 @@ async function useSimulator() {
   await phone?.disconnect();
   cc ??= await startSimulatedContactCenter({ users });
   phone = CX.createPhone({
-    sip: { ...cc.sipOptions(AGENT), displayName: 'Ann Agent' },
+    sip: { ...cc.sipOptions(AGENT), displayName: 'Ann Agent', dtmf: 'info' },
     profile: { ringTimeout: 20 },
+    ...(agentTone ? { media: { getStream: async () => createToneStream(agentTone).stream } } : {}),
   });
   attach(phone);
   await phone.connect();
@@ -118,5 +122,29 @@ $('real-sip').addEventListener('submit', (event) => {
 });
 $('use-simulator').addEventListener('click', () => void useSimulator());
 
-window.cxDemo = { simulate: (label) => simulate(scenarios.find((s) => s.label === label)), get phone() { return phone; }, get customer() { return customer; } };
+/** How loud each side hears the other right now (dBFS at the known tones). */
+async function hearing() {
+  const call = phone?.$activeCall.get();
+  const stream = call && phone.mediaOf(call).remoteStream;
+  if (!call || !stream || !customer) return { agentHearsCustomer: -Infinity, customerHearsAgent: -Infinity };
+  const meter = new FrequencyMeter(stream);
+  const [agentHearsCustomer, customerHearsAgent] = await Promise.all([
+    meter.median(customer.frequency, 500),
+    agentTone ? customer.hears(agentTone, 500) : Promise.resolve(NaN),
+  ]);
+  meter.dispose();
+  return { agentHearsCustomer, customerHearsAgent };
+}
+
+// For scripted tours of the demo (and its own tests).
+window.cxDemo = {
+  simulate: (label) => simulate(scenarios.find((s) => s.label === label)),
+  hearing,
+  get phone() {
+    return phone;
+  },
+  get customer() {
+    return customer;
+  },
+};
 await useSimulator();

@@ -1,0 +1,130 @@
+// The demo, driven as a visitor would: every call of the simulation panel is
+// answered, talked on (audio both ways, by frequency), muted, held, keyed and
+// hung up by clicking buttons found in the accessibility tree.
+//   node --test scripts/demo/demo.test.mjs                 (needs `npm run build`)
+//   CX_SCREENSHOTS=docs/screenshots node --test scripts/demo/demo.test.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs } from '../../web-test-runner.config.mjs';
+import { serveDemo, stopDemo } from '../start.mjs';
+
+const AGENT_HZ = 1130;
+const HEARD = -55;
+const SILENT = -75;
+const shots = process.env.CX_SCREENSHOTS;
+const root = new URL('../..', import.meta.url).pathname;
+
+let browser;
+let page;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The first button with this accessible name (Chrome's accessibility tree pierces shadow roots). */
+const button = (name) => page.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(8000);
+const click = (name) => button(name).click();
+const hearing = () => page.evaluate(() => window.cxDemo.hearing());
+const customerState = () => page.evaluate(() => window.cxDemo.customer?.call?.state);
+const customer = (expr) => page.evaluate(`window.cxDemo.customer?.call?.snapshot.${expr}`);
+
+async function until(check, what, timeout = 8000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Samples until the level is heard (or silent), as audio takes a moment to change. */
+async function settle(side, heard, timeout = 6000) {
+  const end = Date.now() + timeout;
+  let level;
+  do {
+    level = (await hearing())[side];
+    if (heard ? level >= HEARD : level <= SILENT) return level;
+  } while (Date.now() < end);
+  return level;
+}
+
+async function shot(name, clip) {
+  if (!shots) return;
+  mkdirSync(join(root, shots), { recursive: true });
+  const target = clip ? await page.$(clip) : page;
+  await target.screenshot({ path: join(root, shots, `${name}.png`) });
+}
+
+describe('the demo', () => {
+  before(async () => {
+    const url = await serveDemo(Number(process.env.PORT ?? 8180));
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: chromiumArgs,
+    });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}?agentTone=${AGENT_HZ}`);
+    await until(() => page.evaluate(() => window.cxDemo?.phone?.$connection.get().state === 'registered'), 'registration', 15000);
+    assert.deepEqual(errors, []);
+    await shot('banner-idle');
+  });
+
+  after(async () => {
+    await browser?.close();
+    stopDemo();
+  });
+
+  const kinds = [
+    ['Simulate a queue call', 'ringing-queue-raspberry'],
+    ['Simulate a direct external call', 'ringing-external-ocean'],
+    ['Simulate an internal call', 'ringing-internal-sky'],
+    ['Simulate a transferred call', 'ringing-transferred'],
+    ['Simulate a preview call', 'ringing-preview-lilac'],
+    ['Simulate an auto-answer call', null],
+  ];
+
+  for (const [label, ringingShot] of kinds) {
+    test(`${label}: answered, heard both ways, muted, held, keyed, hung up`, async () => {
+      await page.evaluate((l) => window.cxDemo.simulate(l), label);
+      if (ringingShot) {
+        await button('Accept').wait();
+        await shot(ringingShot);
+        if (label === 'Simulate a queue call') await shot('small-banner-ringing', 'cx-small-banner');
+        await click('Accept');
+      }
+      await until(async () => (await customerState()) === 'active', 'the call to be answered');
+      assert.ok((await settle('agentHearsCustomer', true)) >= HEARD, 'the agent hears the customer');
+      assert.ok((await settle('customerHearsAgent', true)) >= HEARD, 'the customer hears the agent');
+      if (label === 'Simulate a queue call') {
+        await shot('active');
+        await shot('small-banner-active', 'cx-small-banner');
+      }
+
+      await click('Mute my mic');
+      assert.ok((await settle('customerHearsAgent', false)) <= SILENT, 'muted: the customer hears nothing');
+      if (label === 'Simulate a queue call') await shot('muted');
+      await click('Reactivate my mic');
+      assert.ok((await settle('customerHearsAgent', true)) >= HEARD, 'unmuted');
+
+      await click('Place on hold');
+      await until(() => customer('remoteHeld'), 'the customer to be held');
+      assert.ok((await settle('customerHearsAgent', false)) <= SILENT, 'held: the customer hears nothing');
+      if (label === 'Simulate a queue call') await shot('held');
+      await click('Exit the hold');
+      await until(async () => (await customer('remoteHeld')) === false, 'the customer to be resumed');
+
+      await click('Phone keypad');
+      await click('7');
+      await until(() => page.evaluate(() => window.cxDemo.customer.receivedDtmf.includes('7')), 'the digit at the customer');
+      await click('Phone keypad');
+
+      await click('Hang up');
+      await until(async () => (await customerState()) === 'ended', 'the customer to hang up');
+      const logged = await page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent ?? '');
+      assert.match(logged, /local-hangup/);
+    });
+  }
+});
