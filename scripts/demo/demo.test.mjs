@@ -41,7 +41,8 @@ async function settle(side, heard, timeout = 6000) {
   const end = Date.now() + timeout;
   let level;
   do {
-    level = (await hearing())[side];
+    // -Infinity (digital silence) comes back from the page as null.
+    level = (await hearing())[side] ?? -Infinity;
     if (heard ? level >= HEARD : level <= SILENT) return level;
   } while (Date.now() < end);
   return level;

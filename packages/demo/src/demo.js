@@ -10,6 +10,7 @@ const AGENT = '1001';
 const users = { [AGENT]: 'agent-1001' };
 for (const s of scenarios) users[s.user] = `pw-${s.user}`;
 
+const directory = { '+33612345678': 'Bob Martin (Acme Corp)', '+442071234567': 'David Smith (Globex)' };
 const $ = (id) => document.getElementById(id);
 // `?agentTone=1130` replaces the microphone with a tone (for machines without
 // one, and for automated checks of who hears whom).
@@ -26,6 +27,8 @@ async function useSimulator() {
   phone = CX.createPhone({
     sip: { ...cc.sipOptions(AGENT), displayName: 'Ann Agent', dtmf: 'info' },
     profile: { ringTimeout: 20 },
+    // The CRM's own directory names the callers it knows.
+    contacts: { lookup: (number) => directory[number] },
     ...(agentTone ? { media: { getStream: async () => createToneStream(agentTone).stream } } : {}),
   });
   attach(phone);

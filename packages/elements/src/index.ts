@@ -9,7 +9,7 @@ export const version = '0.1.0';
 
 export { CxElement, type Theme } from './cx-element.js';
 export { CxBanner } from './banner/banner.js';
-export { CxSmallBanner, allowEveryCall, type CallAccess } from './small-banner/small-banner.js';
+export { CxSmallBanner } from './small-banner/small-banner.js';
 export { CxCallPopup } from './call-popup/call-popup.js';
 export { CxActiveCall, type ActiveCallTab } from './active-call/active-call.js';
 export { CxCallBox } from './call-box/call-box.js';
@@ -22,7 +22,6 @@ export { StoreController, type ReadableStore } from './controllers/store-control
 export { SubscriptionController } from './controllers/subscription-controller.js';
 export { TickController } from './controllers/tick-controller.js';
 export { Shortcut, shortcutLabel } from './controllers/shortcut-controller.js';
-export type { ContactLookup } from './contacts/contact-lookup.js';
 
 export { CxEvent } from './events/cx-event.js';
 export * from './events/call-events.js';

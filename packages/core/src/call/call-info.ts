@@ -71,6 +71,12 @@ export interface CallInfo {
   monitor: MonitorInfo | undefined;
   /** The INVITE asked to be answered automatically. */
   autoAnswer: boolean;
+  /**
+   * What the INVITE says about handling this call from the small banner
+   * (`X-CX-Small-Banner: allow|deny`): `true`, `false`, or `undefined`
+   * when it says nothing and the agent's profile decides.
+   */
+  smallBanner: boolean | undefined;
 }
 
 export type MonitorMode = 'silent' | 'whisper' | 'barge';

@@ -17,6 +17,13 @@ export interface CallSnapshot {
   readonly statusCode: number | undefined;
   /** Who and what: parsed from the INVITE for inbound calls. */
   readonly info: CallInfo;
+  /**
+   * The other party's name in the CRM's contacts, from the phone's
+   * `contacts.lookup` hook: plain, bounded text; `undefined` until (and
+   * unless) the hook answers a name. Arrives after `call:incoming`, with a
+   * `call:changed`.
+   */
+  readonly contactName: string | undefined;
   /** Our microphone is muted (the call goes on). */
   readonly muted: boolean;
   /** The remote party has put us on hold. */
@@ -77,6 +84,7 @@ export class Call {
         endReason: undefined,
         statusCode: undefined,
         info: init.info,
+        contactName: undefined,
         muted: false,
         remoteHeld: false,
         remoteRinging: false,
@@ -218,7 +226,9 @@ export class Call {
   }
 
   /** @internal Commit a change that does not move the state. */
-  commit(patch: Partial<Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'ringDeadline'>>): void {
+  commit(
+    patch: Partial<Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'ringDeadline' | 'contactName'>>,
+  ): void {
     const previous = this.snapshot;
     const keys = Object.keys(patch) as Array<keyof typeof patch>;
     if (keys.every((k) => previous[k] === patch[k])) return;

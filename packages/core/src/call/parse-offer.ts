@@ -87,6 +87,9 @@ const MONITOR_MODES: ReadonlySet<string> = new Set<MonitorMode>(['silent', 'whis
  *   `undefined` when the mode is missing or unknown.
  * - `autoAnswer`: true when a `Call-Info` has the parameter
  *   `answer-after=0` or an `Alert-Info` has `info=alert-autoanswer`.
+ * - `smallBanner`: `X-CX-Small-Banner: allow` gives true, `deny` gives
+ *   false (any case, spaces around ignored); absent or any other value
+ *   gives `undefined` (the agent's profile decides).
  *
  * Pure and total: it never throws and never changes its arguments. Should
  * the input itself misbehave (a getter that throws), the result is the one
@@ -138,6 +141,7 @@ function readOffer(input: OfferInput, internal: InternalConfig): CallInfo {
     monitor: readMonitor(headers.get('x-cx-monitor')),
     autoAnswer:
       headers.callInfo.some(asksAnswerAfterZero) || headers.alertInfo.some(asksAlertAutoAnswer),
+    smallBanner: readSmallBanner(headers.get('x-cx-small-banner')),
   });
 }
 
@@ -331,6 +335,18 @@ function readMonitor(value: string | undefined): MonitorInfo | undefined {
     mode: mode as MonitorMode,
     target: sanitizeText(params.get('target') ?? '', MAX_ID_LENGTH),
   });
+}
+
+/** `allow` or `deny` (any case), else `undefined`. */
+function readSmallBanner(value: string | undefined): boolean | undefined {
+  switch (value?.trim().toLowerCase()) {
+    case 'allow':
+      return true;
+    case 'deny':
+      return false;
+    default:
+      return undefined;
+  }
 }
 
 /** `Call-Info: <uri>;answer-after=0` (possibly one of several comma-separated entries). */

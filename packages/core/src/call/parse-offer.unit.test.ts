@@ -35,6 +35,7 @@ const NOTHING: CallInfo = {
   data: Object.create(null) as Record<string, string>,
   monitor: undefined,
   autoAnswer: false,
+  smallBanner: undefined,
 };
 
 function assertDeepFrozen(value: unknown, path = 'result'): void {
@@ -60,6 +61,7 @@ describe('parseOffer: a complete smart-routing INVITE', () => {
     'X-CX-Data-CustomerId: C-0042',
     'X-CX-Data-Language: fr',
     'Call-Info: <sip:cx.example.com>;answer-after=0',
+    'X-CX-Small-Banner: allow',
     'Content-Type: application/sdp',
     '',
     'v=0',
@@ -88,6 +90,7 @@ describe('parseOffer: a complete smart-routing INVITE', () => {
         data: { CustomerId: 'C-0042', Language: 'fr' },
         monitor: undefined,
         autoAnswer: true,
+        smallBanner: true,
       },
     );
   });
@@ -150,6 +153,7 @@ describe('parseOffer: missing everything', () => {
       ['X-CX-Monitor', ''],
       ['Call-Info', ''],
       ['Alert-Info', ''],
+      ['X-CX-Small-Banner', ''],
     ]);
     assert.deepEqual({ ...info, remote: NOTHING.remote, called: '' }, NOTHING);
     assert.equal(info.called, '1001');
@@ -833,6 +837,29 @@ describe('parseOffer: auto-answer', () => {
   });
 });
 
+describe('parseOffer: small banner access', () => {
+  const smallBanner = (headers: Header[]): boolean | undefined => parse(headers).smallBanner;
+
+  test('allow and deny, in any case, with spaces around', () => {
+    assert.equal(smallBanner([['X-CX-Small-Banner', 'allow']]), true);
+    assert.equal(smallBanner([['X-CX-Small-Banner', 'deny']]), false);
+    assert.equal(smallBanner([['x-cx-small-banner', ' ALLOW ']]), true);
+    assert.equal(smallBanner([['X-Cx-Small-Banner', '\tDeny']]), false);
+  });
+
+  test('absent, empty or any other value says nothing (the profile decides)', () => {
+    assert.equal(smallBanner([]), undefined);
+    for (const value of ['', ' ', 'yes', 'no', 'true', '1', 'allowed', 'allow;x=1', 'allow deny', '\u202eallow']) {
+      assert.equal(smallBanner([['X-CX-Small-Banner', value]]), undefined, JSON.stringify(value));
+    }
+  });
+
+  test('the first occurrence wins', () => {
+    assert.equal(smallBanner([['X-CX-Small-Banner', 'deny'], ['X-CX-Small-Banner', 'allow']]), false);
+    assert.equal(smallBanner([['X-CX-Small-Banner', 'allow'], ['x-cx-small-banner', 'deny']]), true);
+  });
+});
+
 describe('parseOffer: purity and totality', () => {
   test('does not change its input', () => {
     const headers: Header[] = [
@@ -895,6 +922,7 @@ describe('parseOffer: purity and totality', () => {
       'X-CX-Monitor',
       'Call-Info',
       'Alert-Info',
+      'X-CX-Small-Banner',
     ];
     const info = parse(names.map((name) => [name, evil] as const), { displayName: evil, user: evil, host: evil });
     assertDeepFrozen(info);
@@ -902,6 +930,7 @@ describe('parseOffer: purity and totality', () => {
     assert.equal(info.waitTime, undefined);
     assert.equal(info.monitor, undefined);
     assert.equal(info.autoAnswer, false);
+    assert.equal(info.smallBanner, undefined);
     assert.equal(info.remote.displayName, '<img src=x onerror=alert(1)>"\\;,=<>/');
     const texts = JSON.stringify(info);
     assert.doesNotMatch(texts, /[\u0000\u202e\u200b]/);

@@ -1,5 +1,7 @@
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { LogOptions } from '../logger.js';
+import type { SmallBannerRule } from '../rules/small-banner-access.js';
+import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from './contact-lookup.js';
 
 /** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
 export interface PhoneOptions {
@@ -10,6 +12,11 @@ export interface PhoneOptions {
   /** How to tell our own users (internal callers) from the outside world. */
   internal?: { domains?: readonly string[]; extensionPattern?: RegExp | string };
   media?: MediaOptions;
+  /**
+   * Names for callers from the CRM's contacts: the phone runs `lookup` once
+   * per call and puts its answer in `call.snapshot.contactName`.
+   */
+  contacts?: ContactOptions;
   log?: LogOptions;
 }
 
@@ -42,6 +49,13 @@ export interface ProfileOptions {
   ringTimeout?: number;
   /** Answer every offer at once. */
   autoAnswer?: boolean;
+  /**
+   * Which calls may be shown and handled from `<cx-small-banner>` (see
+   * `phone.allowsSmallBanner(call)`): `true` (default) every call, `false`
+   * none, `{ queues }` direct calls and the calls of the listed queues (by
+   * name or id). An `X-CX-Small-Banner` header on the INVITE wins.
+   */
+  smallBanner?: SmallBannerRule;
 }
 
 export interface MediaOptions {
@@ -61,9 +75,10 @@ export interface ResolvedPhoneOptions {
     domain: string;
   };
   platform: { baseUrl: string; token: string } | undefined;
-  profile: { ringTimeout: number; autoAnswer: boolean };
+  profile: { ringTimeout: number; autoAnswer: boolean; smallBanner: SmallBannerRule };
   internal: { domains: readonly string[]; extensionPattern: RegExp };
   media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
+  contacts: { lookup: ContactLookup | undefined; timeout: number };
   log: LogOptions;
 }
 
@@ -120,6 +135,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const profile = isObject(options['profile']) ? options['profile'] : {};
   const autoAnswer = profile['autoAnswer'] ?? false;
   if (typeof autoAnswer !== 'boolean') problems.push('profile.autoAnswer must be a boolean');
+  const smallBanner = readSmallBannerRule(profile['smallBanner'], problems);
 
   const platform = options['platform'];
   let resolvedPlatform: ResolvedPhoneOptions['platform'];
@@ -151,6 +167,13 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const getStream = media['getStream'];
   if (getStream !== undefined && typeof getStream !== 'function') problems.push('media.getStream must be a function');
 
+  const contactsInput = options['contacts'];
+  const contacts = isObject(contactsInput) ? contactsInput : {};
+  if (contactsInput !== undefined && !isObject(contactsInput)) problems.push('contacts must be an object: { lookup, timeout }');
+  const lookup = contacts['lookup'];
+  if (lookup !== undefined && typeof lookup !== 'function') problems.push('contacts.lookup must be a function');
+  const lookupTimeout = number(contacts['timeout'], 'contacts.timeout', DEFAULT_CONTACT_LOOKUP_TIMEOUT, 1, 60_000);
+
   const resolved: ResolvedPhoneOptions = {
     sip: {
       server: typeof server === 'string' ? server : '',
@@ -172,12 +195,17 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     profile: {
       ringTimeout: number(profile['ringTimeout'], 'profile.ringTimeout', 20, 1, 3600),
       autoAnswer: autoAnswer === true,
+      smallBanner,
     },
     internal: {
       domains: Array.isArray(domains) ? domains.map((d) => String(d).toLowerCase()) : [],
       extensionPattern,
     },
     media: { getStream: typeof getStream === 'function' ? (getStream as MediaOptions['getStream']) : undefined },
+    contacts: {
+      lookup: typeof lookup === 'function' ? (lookup as ContactLookup) : undefined,
+      timeout: lookupTimeout,
+    },
     log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
   };
 
@@ -187,6 +215,18 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     });
   }
   return resolved;
+}
+
+/** `profile.smallBanner`: a boolean, or `{ queues }` with queue names or ids (default `true`). */
+function readSmallBannerRule(value: unknown, problems: string[]): SmallBannerRule {
+  if (value === undefined) return true;
+  if (typeof value === 'boolean') return value;
+  const queues = isObject(value) ? value['queues'] : undefined;
+  if (Array.isArray(queues) && queues.every((q) => typeof q === 'string')) {
+    return Object.freeze({ queues: Object.freeze([...(queues as string[])]) });
+  }
+  problems.push('profile.smallBanner must be a boolean or { queues: [names or ids] }');
+  return false;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

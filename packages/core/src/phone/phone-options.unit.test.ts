@@ -26,6 +26,8 @@ describe('phone options', () => {
     assert.equal(o.sip.keepAliveInterval, 15);
     assert.equal(o.profile.ringTimeout, 20);
     assert.equal(o.profile.autoAnswer, false);
+    assert.equal(o.profile.smallBanner, true);
+    assert.deepEqual(o.contacts, { lookup: undefined, timeout: 2000 });
     assert.deepEqual(o.internal.domains, ['example.com']);
     assert.ok(o.internal.extensionPattern.test('1002'));
     assert.equal(o.platform, undefined);
@@ -56,6 +58,7 @@ describe('phone options', () => {
       internal: { extensionPattern: '(' },
       platform: { baseUrl: 1 },
       media: { getStream: 'mic' },
+      contacts: { lookup: 'crm', timeout: 0 },
     });
     for (const part of [
       'sip.server',
@@ -68,8 +71,42 @@ describe('phone options', () => {
       'internal.extensionPattern',
       'platform',
       'media.getStream',
+      'contacts.lookup',
+      'contacts.timeout',
     ]) {
       assert.ok(list.some((p) => p.startsWith(part)), `${part} in ${list.join(' | ')}`);
+    }
+  });
+
+  test('contacts: a lookup function (or none) and a timeout in ms', () => {
+    const lookup = (): string => 'Ann';
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup } }).contacts, { lookup, timeout: 2000 });
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup, timeout: 500 } }).contacts, { lookup, timeout: 500 });
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: {} }).contacts, { lookup: undefined, timeout: 2000 });
+    for (const contacts of [lookup, 'crm', null, [lookup]]) {
+      assert.ok(problems({ ...good, contacts }).some((p) => p.startsWith('contacts must be an object')), String(contacts));
+    }
+    for (const bad of ['crm', 42, null, { name: 'x' }]) {
+      assert.ok(problems({ ...good, contacts: { lookup: bad } }).some((p) => p.startsWith('contacts.lookup')), String(bad));
+    }
+    for (const timeout of [0, -1, 60_001, Number.NaN, '2000']) {
+      assert.ok(problems({ ...good, contacts: { lookup, timeout } }).some((p) => p.startsWith('contacts.timeout')), String(timeout));
+    }
+  });
+
+  test('profile.smallBanner: a boolean or a list of queues', () => {
+    const rule = (smallBanner: unknown): unknown => resolvePhoneOptions({ ...good, profile: { smallBanner } }).profile.smallBanner;
+    assert.equal(rule(false), false);
+    assert.equal(rule(true), true);
+    assert.deepEqual(rule({ queues: ['Sales', 'q-12'] }), { queues: ['Sales', 'q-12'] });
+    assert.deepEqual(rule({ queues: [] }), { queues: [] });
+    const queues = ['Sales'];
+    const resolved = rule({ queues }) as { queues: string[] };
+    queues.push('VIP');
+    assert.deepEqual(resolved.queues, ['Sales'], 'a copy, not the caller’s array');
+    assert.ok(Object.isFrozen(resolved) && Object.isFrozen(resolved.queues));
+    for (const bad of ['yes', 1, null, {}, { queues: 'Sales' }, { queues: [1] }, ['Sales']]) {
+      assert.ok(problems({ ...good, profile: { smallBanner: bad } }).some((p) => p.startsWith('profile.smallBanner')), JSON.stringify(bad));
     }
   });
 

@@ -252,6 +252,74 @@ describe('Phone on the simulated contact center', () => {
     await bob.waitFor('active');
   });
 
+  it('looks up the contact name once per call, after call:incoming, and commits it with call:changed', async () => {
+    const asked: Array<[string, string, string]> = [];
+    let answer: (name: string) => void = () => undefined;
+    const phone = agent('1001', {
+      contacts: {
+        lookup: (number, call) => {
+          asked.push([number, call.direction, call.id]);
+          if (call.direction === 'outbound') return 'Carol <b>Jones</b>\u202e';
+          return new Promise<string>((resolve) => (answer = resolve));
+        },
+      },
+    });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const seenAtIncoming: Array<string | undefined> = [];
+    phone.on('call:incoming', (c) => seenAtIncoming.push(c.snapshot.contactName));
+    const call = await ring(phone, bob);
+    expect(seenAtIncoming, 'call:incoming is not held up by the lookup').to.deep.equal([undefined]);
+    const changed = once(phone, 'call:changed');
+    answer('Robert Smith');
+    const [changedCall, previous] = (await changed) as [Call, Call['snapshot']];
+    expect(changedCall).to.equal(call);
+    expect(previous.contactName).to.equal(undefined);
+    expect(call.snapshot.contactName).to.equal('Robert Smith');
+    await call.accept();
+    await bob.waitFor('active');
+    expect(call.snapshot.contactName, 'kept through the call').to.equal('Robert Smith');
+    await call.hangup();
+
+    await cc.customer('2002');
+    const outbound = await phone.call('2002');
+    await until(() => outbound.snapshot.contactName !== undefined, 'the name of the callee');
+    expect(outbound.snapshot.contactName, 'plain text, bidi override removed').to.equal('Carol <b>Jones</b>');
+    expect(asked).to.deep.equal([
+      ['2001', 'inbound', call.id],
+      ['2002', 'outbound', outbound.id],
+    ]);
+  });
+
+  it('a failing or slow contact lookup is logged and ignored; the call goes on', async () => {
+    const logged: string[] = [];
+    let calls = 0;
+    const phone = agent('1001', {
+      log: { level: 'warn', sink: (level, message) => logged.push(`${level}: ${message}`) },
+      contacts: {
+        timeout: 100,
+        lookup: () => {
+          calls += 1;
+          if (calls === 1) throw new Error('CRM down');
+          return new Promise<string>(() => undefined);
+        },
+      },
+    });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const first = await ring(phone, bob);
+    await until(() => logged.some((l) => l.includes('failed')), 'the failure to be logged');
+    await first.decline();
+    await bob.waitFor('ended');
+
+    const second = await ring(phone, bob);
+    await until(() => logged.some((l) => l.includes('no answer within 100 ms')), 'the timeout to be logged');
+    await second.accept();
+    await bob.waitFor('active');
+    expect([first.snapshot.contactName, second.snapshot.contactName]).to.deep.equal([undefined, undefined]);
+    expect(logged.every((l) => l.startsWith('warn: '))).to.equal(true);
+  });
+
   it('a hostile caller name stays plain text without control characters', async () => {
     const phone = agent();
     await phone.connect();

@@ -7,8 +7,10 @@ import { parseOffer } from '../call/parse-offer.js';
 import { Emitter } from '../emitter.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { Logger } from '../logger.js';
+import { smallBannerAllows } from '../rules/small-banner-access.js';
 import { SipAgent, type ConnectionStatus, type IncomingOffer } from '../sip/sip-agent.js';
 import type { SessionEnd, SipSession, SipSessionListener } from '../sip/sip-session.js';
+import { runContactLookup } from './contact-lookup.js';
 import { parseDialTarget } from './dial-target.js';
 import type { PhoneEventMap } from './phone-events.js';
 import { resolvePhoneOptions, type PhoneOptions, type ResolvedPhoneOptions } from './phone-options.js';
@@ -127,7 +129,17 @@ export class Phone {
     this.sessions.set(call, session);
     this.addCall(call);
     this.events.emit('call:outgoing', call);
+    this.lookUpContact(call);
     return call;
+  }
+
+  /**
+   * Whether `call` may be shown and handled from `<cx-small-banner>`: the
+   * INVITE's `X-CX-Small-Banner` header when it has one, else the profile's
+   * `smallBanner` rule (every call by default; see `smallBannerAllows`).
+   */
+  allowsSmallBanner(call: Call): boolean {
+    return smallBannerAllows(call.info, this.options.profile.smallBanner);
   }
 
   /** The SIP session behind a call: its peer connection and remote stream, for meters and tests. */
@@ -166,6 +178,7 @@ export class Phone {
     if (!call.ended && (info.autoAnswer || this.options.profile.autoAnswer)) {
       call.accept().catch((error: unknown) => this.logger.error('Auto-answer failed', error));
     }
+    this.lookUpContact(call);
   }
 
   /** The countdown ran out: decline with 480 so the ACD redistributes. */
@@ -175,6 +188,38 @@ export class Phone {
   }
 
   // ---- shared -------------------------------------------------------------
+
+  /**
+   * Asks the `contacts.lookup` hook for the other party's name, once per
+   * call, without holding anything up: the name lands in
+   * `call.snapshot.contactName` (a `call:changed`) whenever it comes, even
+   * after the call ended (the missed call notice and the call box still show
+   * it). A failing or slow hook is logged and otherwise ignored.
+   */
+  private lookUpContact(call: Call): void {
+    const { lookup, timeout } = this.options.contacts;
+    if (!lookup) return;
+    const number = call.info.remote.number;
+    void runContactLookup(lookup, {
+      number,
+      call: { id: call.id, direction: call.direction, info: call.info },
+      timeout,
+    }).then((outcome) => {
+      switch (outcome.status) {
+        case 'found':
+          call.commit({ contactName: outcome.name });
+          break;
+        case 'failed':
+          this.logger.warn(`The contact lookup failed for call ${call.id}`, outcome.error);
+          break;
+        case 'timed-out':
+          this.logger.warn(`The contact lookup gave no answer within ${timeout} ms for call ${call.id}`);
+          break;
+        default:
+          this.logger.debug(`No contact found for call ${call.id}`);
+      }
+    });
+  }
 
   private createCall(
     direction: 'inbound' | 'outbound',

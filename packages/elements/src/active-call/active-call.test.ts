@@ -189,9 +189,12 @@ describe('<cx-active-call>', () => {
       expect(datasTab?.textContent?.trim()).to.equal('Datas');
       const datas = panel.shadowRoot?.querySelector<HTMLElement>('#panel-datas');
       expect(datas?.hidden).to.equal(true);
+      expect(datas?.getClientRects().length).to.equal(0, 'a hidden panel is not on screen');
       datasTab?.click();
       await settle(panel);
       expect(datas?.hidden).to.equal(false);
+      expect(datas?.getClientRects().length).to.be.above(0, 'the Datas panel is on screen');
+      expect(panel.shadowRoot?.querySelector<HTMLElement>('#panel-call')?.getClientRects().length).to.equal(0, 'the Call panel is not');
       expect(datasTab?.getAttribute('aria-selected')).to.equal('true');
       const steps = [...(datas?.querySelectorAll('ol li') ?? [])].map((li) => li.textContent?.trim());
       expect(steps).to.deep.equal(['Welcome', 'Language: French', 'Sales', 'Priority']);

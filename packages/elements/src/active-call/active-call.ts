@@ -2,8 +2,6 @@ import type { Call, CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { canHold, canMute, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
 import type { CommandOutcome } from '../commands/request-command.js';
-import type { ContactLookup } from '../contacts/contact-lookup.js';
-import { ContactNameController } from '../controllers/contact-name-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
@@ -57,7 +55,6 @@ export type ActiveCallTab = 'call' | 'datas';
 export class CxActiveCall extends CxElement {
   static override properties: PropertyDeclarations = {
     call: { attribute: false },
-    lookup: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     tab: { state: true },
     keypadOpen: { state: true },
@@ -68,8 +65,6 @@ export class CxActiveCall extends CxElement {
 
   /** The call to show and drive. */
   call: Call | undefined = undefined;
-  /** Finds the caller's name among the CRM's contacts. */
-  lookup: ContactLookup | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -78,7 +73,6 @@ export class CxActiveCall extends CxElement {
   private error = '';
   private readonly pending = new Set<CommandAction>();
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
-  private readonly contact = new ContactNameController(this, () => ({ call: this.call, lookup: this.lookup }));
   private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
 
   /** Mutes the agent's mic, or reactivates it. */
@@ -130,8 +124,8 @@ export class CxActiveCall extends CxElement {
     const snapshot = this.snapshot.value;
     if (!snapshot) return html`<p part="empty" class="empty">No call in progress.</p>`;
     const { info } = snapshot;
-    const caller = callerLabel(info, this.contact.name);
-    const number = callerNumberLabel(info, this.contact.name);
+    const caller = callerLabel(snapshot);
+    const number = callerNumberLabel(snapshot);
     const answered = snapshot.answeredAt !== undefined;
     const tab = answered ? this.tab : 'call';
     const queue = info.queue ? info.queue.name || info.queue.id : '';

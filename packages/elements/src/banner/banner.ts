@@ -3,7 +3,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { requestCommand } from '../commands/request-command.js';
-import type { ContactLookup } from '../contacts/contact-lookup.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { SubscriptionController } from '../controllers/subscription-controller.js';
 import { CxElement } from '../cx-element.js';
@@ -88,7 +87,6 @@ const MISSED_SHOWN = 3;
 export class CxBanner extends CxElement {
   static override properties: PropertyDeclarations = {
     phone: { attribute: false },
-    lookup: { attribute: false },
     storage: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     selectedId: { state: true },
@@ -101,8 +99,6 @@ export class CxBanner extends CxElement {
 
   /** The agent's phone (`CX.createPhone(...)`). */
   phone: Phone | undefined = undefined;
-  /** Finds callers' names among the CRM's contacts: `(number, call) => name | undefined`. */
-  lookup: ContactLookup | undefined = undefined;
   /** Where the agent's presentational choices are kept (default `localStorage`). */
   storage: PreferenceStorage | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
@@ -217,7 +213,6 @@ export class CxBanner extends CxElement {
                   theme=${theme}
                   ?no-shortcuts=${this.noShortcuts}
                   .call=${call}
-                  .lookup=${this.lookup}
                 ></cx-call-popup>`,
               )}
             </div>`
@@ -234,7 +229,6 @@ export class CxBanner extends CxElement {
                       theme=${theme}
                       ?selected=${call === selected}
                       .call=${call}
-                      .lookup=${this.lookup}
                       .preferences=${this.preferences}
                     ></cx-call-box>
                   </li>`,
@@ -245,7 +239,6 @@ export class CxBanner extends CxElement {
                 theme=${theme}
                 ?no-shortcuts=${this.noShortcuts}
                 .call=${selected}
-                .lookup=${this.lookup}
               ></cx-active-call>
             </div>`
           : popups.length === 0

@@ -1,8 +1,6 @@
 import type { Call } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { setHeld } from '../commands/call-commands.js';
-import type { ContactLookup } from '../contacts/contact-lookup.js';
-import { ContactNameController } from '../controllers/contact-name-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
@@ -42,7 +40,6 @@ import { callBoxStyles } from './call-box.styles.js';
 export class CxCallBox extends CxElement {
   static override properties: PropertyDeclarations = {
     call: { attribute: false },
-    lookup: { attribute: false },
     preferences: { attribute: false },
     selected: { type: Boolean, reflect: true },
     coloursOpen: { state: true },
@@ -55,8 +52,6 @@ export class CxCallBox extends CxElement {
 
   /** The call of the box. */
   call: Call | undefined = undefined;
-  /** Finds the caller's name among the CRM's contacts. */
-  lookup: ContactLookup | undefined = undefined;
   /** Where colours and the confirmation choice are remembered (the banner shares its own). */
   preferences: BannerPreferences = new BannerPreferences(memoryStorage());
   /** Whether the active call panel shows this box's call. */
@@ -68,7 +63,6 @@ export class CxCallBox extends CxElement {
   /** Re-renders the box when the agent's colours change (in this box or another banner). */
   private readonly colours = new StoreController(this, () => this.preferences.$colours);
   private readonly confirmClose = new StoreController(this, () => this.preferences.$confirmClose);
-  private readonly contact = new ContactNameController(this, () => ({ call: this.call, lookup: this.lookup }));
 
   /** Selects the box (and takes its call off hold), as clicking it does. */
   async select(): Promise<void> {
@@ -98,7 +92,7 @@ export class CxCallBox extends CxElement {
     const call = this.call;
     if (!snapshot || !call) return nothing;
     const colour = this.preferences.colourOf(call);
-    const caller = callerLabel(snapshot.info, this.contact.name);
+    const caller = callerLabel(snapshot);
     const ended = snapshot.state === 'ended';
     return html`
       <div part="box" class="box colour-${colour} ${snapshot.state}">

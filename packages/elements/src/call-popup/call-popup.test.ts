@@ -107,21 +107,37 @@ describe('<cx-call-popup>', () => {
     expect(deepText(popup)).not.to.contain('Alice');
   });
 
-  it('shows the contact name from the lookup hook, as text, with the number under it', async () => {
-    const phone = await agentPhone({ internal: { domains: ['crm.example'] } });
-    const call = await ring(phone, await customer({ displayName: 'B. Smith', user: '+15551234567' }));
+  it("shows the contact name the phone's lookup finds, as text, with the number under it", async () => {
     const asked: string[] = [];
-    const popup = await popupFor(call, (p) => {
-      p.lookup = async (number) => {
-        asked.push(number);
-        return 'Robert <b>Smith</b>';
-      };
+    let answer: (name: string) => void = () => undefined;
+    const phone = await agentPhone({
+      internal: { domains: ['crm.example'] },
+      contacts: {
+        lookup: (number) => {
+          asked.push(number);
+          return new Promise<string>((resolve) => (answer = resolve));
+        },
+      },
     });
+    const call = await ring(phone, await customer({ displayName: 'B. Smith', user: '+15551234567' }));
+    const popup = await popupFor(call);
+    expect(deepText(popup), 'the display name until the contact name arrives').to.contain('B. Smith');
+    answer('Robert <b>Smith</b>');
     await until(() => deepText(popup).includes('Robert <b>Smith</b>'), 'the contact name');
+    expect(call.snapshot.contactName).to.equal('Robert <b>Smith</b>');
     expect(asked).to.deep.equal(['+15551234567']);
     expect(queryAll(popup, 'b')).to.have.length(0);
     expect(deepText(popup)).to.contain('+1 555 123 4567');
     expect(deepText(popup)).not.to.contain('B. Smith');
+  });
+
+  it('shows a hostile contact name from the lookup as harmless text', async () => {
+    const phone = await agentPhone({ contacts: { lookup: () => HOSTILE_NAME } });
+    const call = await ring(phone, await customer({ displayName: 'Bob' }));
+    const popup = await popupFor(call);
+    await until(() => call.snapshot.contactName !== undefined, 'the contact name');
+    await settle(popup);
+    expectHarmless(popup);
   });
 
   it('is announced to screen readers as it appears', async () => {

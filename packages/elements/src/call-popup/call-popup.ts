@@ -2,8 +2,6 @@ import type { Call, CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { acceptCall, declineCall } from '../commands/call-commands.js';
 import type { CommandOutcome } from '../commands/request-command.js';
-import type { ContactLookup } from '../contacts/contact-lookup.js';
-import { ContactNameController } from '../controllers/contact-name-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
@@ -58,7 +56,6 @@ import { callPopupStyles } from './call-popup.styles.js';
 export class CxCallPopup extends CxElement {
   static override properties: PropertyDeclarations = {
     call: { attribute: false },
-    lookup: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     error: { state: true },
     dismissed: { state: true },
@@ -68,8 +65,6 @@ export class CxCallPopup extends CxElement {
 
   /** The call to show (an inbound call of `phone.$calls`). */
   call: Call | undefined = undefined;
-  /** Finds the caller's name among the CRM's contacts. */
-  lookup: ContactLookup | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -77,7 +72,6 @@ export class CxCallPopup extends CxElement {
   private dismissed = false;
   private busy = false;
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
-  private readonly contact = new ContactNameController(this, () => ({ call: this.call, lookup: this.lookup }));
   private readonly shortcuts = new ShortcutController(this, () =>
     this.snapshot.value?.state === 'ringing'
       ? { [Shortcut.Accept]: () => void this.accept(), [Shortcut.Decline]: () => void this.decline() }
@@ -116,8 +110,8 @@ export class CxCallPopup extends CxElement {
 
   private renderOffer(snapshot: CallSnapshot): TemplateResult {
     const { info } = snapshot;
-    const caller = callerLabel(info, this.contact.name);
-    const number = callerNumberLabel(info, this.contact.name);
+    const caller = callerLabel(snapshot);
+    const number = callerNumberLabel(snapshot);
     const type = callTypeLabel(info);
     const queue = info.callType === 'smart' && info.queue ? info.queue.name || info.queue.id : '';
     const accept = shortcutLabel(Shortcut.Accept);
@@ -181,8 +175,8 @@ export class CxCallPopup extends CxElement {
   }
 
   private renderMissed(snapshot: CallSnapshot): TemplateResult {
-    const caller = callerLabel(snapshot.info, this.contact.name);
-    const number = callerNumberLabel(snapshot.info, this.contact.name);
+    const caller = callerLabel(snapshot);
+    const number = callerNumberLabel(snapshot);
     const when = new Date(snapshot.endedAt ?? snapshot.createdAt);
     return html`
       <section part="popup missed" class="popup missed" aria-labelledby="missed-title" aria-describedby="missed-caller">

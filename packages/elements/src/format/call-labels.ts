@@ -20,13 +20,19 @@ export function callTypeLabel(info: CallInfo): string {
   }
 }
 
-/** Who is calling: the contact's name when known, else the caller's display name, else the number. */
-export function callerLabel(info: CallInfo, contactName: string): string {
+/** The parts of a call snapshot that say who the other party is. */
+export type CallerSnapshot = Pick<CallSnapshot, 'info' | 'contactName'>;
+
+/**
+ * Who is calling: the contact name the phone's lookup found, else the
+ * caller's display name, else the number formatted for people.
+ */
+export function callerLabel({ info, contactName }: CallerSnapshot): string {
   return contactName || info.remote.displayName || formatNumber(info.remote.number) || 'Unknown caller';
 }
 
 /** The caller's number for people, or '' when the name already is the number. */
-export function callerNumberLabel(info: CallInfo, contactName: string): string {
+export function callerNumberLabel({ info, contactName }: CallerSnapshot): string {
   const number = formatNumber(info.remote.number);
   return contactName || info.remote.displayName ? number : '';
 }

@@ -35,8 +35,6 @@ async function shown(element: Element, check: () => boolean, what: string): Prom
   await settle(element);
 }
 
-const notVip = (call: Call): boolean => call.info.queue?.name !== 'VIP';
-
 describe('<cx-small-banner>', () => {
   afterEach(disposeAll);
 
@@ -94,13 +92,14 @@ describe('<cx-small-banner>', () => {
   });
 
   describe('access rights', () => {
-    it('shows only the calls its rule allows, and says another call is in progress', async () => {
-      const phone = await agentPhone();
-      const small = await smallFor(phone, (s) => (s.allowCall = notVip));
+    it("shows only the calls the phone's profile allows from the small banner, and says another call is in progress", async () => {
+      const phone = await agentPhone({ profile: { smallBanner: { queues: ['Sales'] } } });
+      const small = await smallFor(phone);
       const incoming: Call[] = [];
       small.addEventListener('cx-call-incoming', (event) => incoming.push(event.detail.call));
       const vip = await ring(phone, await customer({ displayName: 'Very Important' }), { 'X-CX-Queue': 'VIP' });
       await settle(small);
+      expect(phone.allowsSmallBanner(vip)).to.equal(false);
       expect(buttons(small, 'Accept')).to.have.length(0);
       expect(deepText(small)).not.to.contain('Very Important');
       expect(deepText(small)).to.contain('A call is in progress (not shown here)');
@@ -114,20 +113,39 @@ describe('<cx-small-banner>', () => {
       await settle(small);
       expect(deepText(small)).to.contain('Sales Sam');
       expect(buttons(small, 'Accept')).to.have.length(1);
-      expect(incoming).to.deep.equal([sales]);
+      await sales.decline();
+
+      const direct = await ring(phone, await customer({ displayName: 'Direct Dora' }));
+      await settle(small);
+      expect(deepText(small), 'a direct call follows the profile, which does not say false').to.contain('Direct Dora');
+      expect(incoming).to.deep.equal([sales, direct]);
     });
 
-    it('a rule that throws shows nothing', async () => {
-      const phone = await agentPhone();
-      const small = await smallFor(phone, (s) => {
-        s.allowCall = () => {
-          throw new Error('no rights service');
-        };
-      });
-      await ring(phone, await customer({ displayName: 'Bob Smith' }));
+    it('the INVITE says it per call with X-CX-Small-Banner, over the profile', async () => {
+      const phone = await agentPhone({ profile: { smallBanner: false } });
+      const small = await smallFor(phone);
+      const hidden = await ring(phone, await customer({ displayName: 'Hidden Hank' }));
       await settle(small);
-      expect(deepText(small)).not.to.contain('Bob Smith');
-      expect(buttons(small, 'Accept')).to.have.length(0);
+      expect(deepText(small)).not.to.contain('Hidden Hank');
+      expect(deepText(small)).to.contain('A call is in progress (not shown here)');
+      await hidden.decline();
+
+      const allowed = await ring(phone, await customer({ displayName: 'Allowed Alice' }), {
+        'X-CX-Queue': 'VIP',
+        'X-CX-Small-Banner': 'allow',
+      });
+      await settle(small);
+      expect(deepText(small)).to.contain('Allowed Alice');
+      expect(buttons(small, 'Accept')).to.have.length(1);
+      await allowed.decline();
+      await phone.disconnect();
+
+      const open = await agentPhone();
+      const other = await smallFor(open);
+      await ring(open, await customer({ displayName: 'Denied Dan' }), { 'X-CX-Small-Banner': 'deny' });
+      await settle(other);
+      expect(deepText(other)).not.to.contain('Denied Dan');
+      expect(buttons(other, 'Accept')).to.have.length(0);
     });
   });
 
@@ -177,6 +195,17 @@ describe('<cx-small-banner>', () => {
       expect(call.muted, 'muted once, not muted and unmuted').to.equal(true);
       document.removeEventListener('cx-accept-request', record);
     });
+  });
+
+  it("shows the contact name of the phone's lookup, for the ringing and the active call", async () => {
+    const phone = await agentPhone({ contacts: { lookup: async () => 'Robert Smith (CRM)' } });
+    const small = await smallFor(phone);
+    const call = await ring(phone, await customer({ displayName: 'bob' }));
+    await shown(small, () => deepText(small).includes('Robert Smith (CRM)'), 'the contact name while ringing');
+    expect(deepText(small)).not.to.contain('bob');
+    button(small, 'Accept').click();
+    await shown(small, () => call.state === 'active', 'answered');
+    expect(small.shadowRoot?.querySelector('[part="call"] [part="caller"]')?.textContent).to.contain('Robert Smith (CRM)');
   });
 
   it('shows a hostile caller name as harmless text', async () => {

@@ -10,8 +10,6 @@ import {
   toggleMute,
 } from '../commands/call-commands.js';
 import type { CommandOutcome } from '../commands/request-command.js';
-import type { ContactLookup } from '../contacts/contact-lookup.js';
-import { ContactNameController } from '../controllers/contact-name-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { SubscriptionController } from '../controllers/subscription-controller.js';
@@ -20,24 +18,18 @@ import { forwardPhoneEvents } from '../events/forward-phone-events.js';
 import { agentLabel, callerLabel, callStateLabel, callTypeLabel, connectionLabel } from '../format/call-labels.js';
 import { smallBannerStyles } from './small-banner.styles.js';
 
-/** Decides whether the small banner may show a call (and act on it). */
-export type CallAccess = (call: Call) => boolean;
-
-/** The default access rule: every call may be shown. */
-export const allowEveryCall: CallAccess = () => true;
-
 /**
  * @tagname cx-small-banner
  * @summary A compact bar for narrow places: the agent's status, the
  * ringing call with Accept and Decline, and the active call with its timer,
  * Mute my mic, Place on hold and Hang up.
  *
- * It shows a call only when `allowCall(call)` is true: set it to the rule of
- * the agent's profile or of the call's queue, e.g.
- * `small.allowCall = (call) => call.info.queue?.id !== 'vip'`. By default
- * every call is allowed. Other calls appear only as "A call is in progress
- * in the main banner", without details; their events are not dispatched
- * from here.
+ * It shows a call only when the phone allows it from the small banner
+ * (`phone.allowsSmallBanner(call)`: the `X-CX-Small-Banner` header of the
+ * INVITE, else the `profile.smallBanner` rule of the phone, which allows
+ * every call by default). Other calls appear only as "A call is in progress
+ * (not shown here)", without details; their events are not dispatched from
+ * here and its shortcuts do not act on them.
  *
  * Works beside a `<cx-banner>` on the same phone. Shortcuts are those of
  * `<cx-banner>` (Alt+Shift+A, D, M, H, E), for the calls shown here; only
@@ -72,8 +64,6 @@ export const allowEveryCall: CallAccess = () => true;
 export class CxSmallBanner extends CxElement {
   static override properties: PropertyDeclarations = {
     phone: { attribute: false },
-    lookup: { attribute: false },
-    allowCall: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     error: { state: true },
   };
@@ -82,10 +72,6 @@ export class CxSmallBanner extends CxElement {
 
   /** The agent's phone (`CX.createPhone(...)`). */
   phone: Phone | undefined = undefined;
-  /** Finds callers' names among the CRM's contacts. */
-  lookup: ContactLookup | undefined = undefined;
-  /** Whether this bar may show a call: the access rule of the queue or profile. Default: every call. */
-  allowCall: CallAccess = allowEveryCall;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -95,8 +81,6 @@ export class CxSmallBanner extends CxElement {
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
-  private readonly ringingName = new ContactNameController(this, () => ({ call: this.ringingCall(), lookup: this.lookup }));
-  private readonly currentName = new ContactNameController(this, () => ({ call: this.currentCall(), lookup: this.lookup }));
   private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
   /** The phone's events for the calls this bar may show, dispatched as `cx-*` DOM events. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) =>
@@ -130,7 +114,7 @@ export class CxSmallBanner extends CxElement {
 
   private renderRinging(call: Call): TemplateResult {
     const { info } = call.snapshot;
-    const caller = callerLabel(info, this.ringingName.name);
+    const caller = callerLabel(call.snapshot);
     const type = callTypeLabel(info);
     return html`
       <div part="ringing" class="call ringing ${info.colour}">
@@ -161,7 +145,7 @@ export class CxSmallBanner extends CxElement {
 
   private renderCurrent(call: Call): TemplateResult {
     const snapshot = call.snapshot;
-    const caller = callerLabel(snapshot.info, this.currentName.name);
+    const caller = callerLabel(snapshot);
     return html`
       <div part="call" class="call ${snapshot.info.colour}">
         <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
@@ -204,13 +188,9 @@ export class CxSmallBanner extends CxElement {
     `;
   }
 
+  /** The phone's rule (core): may this bar show `call`? */
   private allows(call: Call): boolean {
-    try {
-      return this.allowCall(call) === true;
-    } catch {
-      // A rule that throws shows nothing rather than too much.
-      return false;
-    }
+    return this.phone?.allowsSmallBanner(call) ?? false;
   }
 
   /** The oldest ringing call this bar may show. */

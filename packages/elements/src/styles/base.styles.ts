@@ -7,8 +7,9 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
 
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
 
   *,
