@@ -5,6 +5,7 @@
  * voice is a tone.
  */
 export {
+  interceptWebSockets,
   startSimulatedContactCenter,
   type SimulatedContactCenter,
   type SimulatedContactCenterOptions,

@@ -41,6 +41,31 @@ export interface SimulatedContactCenter {
 }
 
 type Interceptors = ConstructorParameters<typeof InterceptorSource>[0]['interceptors'];
+type Handlers = Parameters<typeof defineNetwork>[0]['handlers'];
+
+function createInterception(handlers: Handlers) {
+  // msw's typings carry their own copy of the interceptor class; it is the same object.
+  const interceptors = [new WebSocketInterceptor()] as unknown as Interceptors;
+  return defineNetwork({
+    sources: [new InterceptorSource({ interceptors })],
+    handlers,
+    onUnhandledFrame: 'bypass',
+    context: { quiet: true },
+  });
+}
+
+/** msw's network interception: `use()`, `resetHandlers()`, `disable()`. */
+export type WebSocketInterception = ReturnType<typeof createInterception>;
+
+/**
+ * Routes the page's WebSockets to msw `ws` handlers (no service worker
+ * needed); sockets no handler matches reach the real network.
+ */
+export async function interceptWebSockets(handlers: Handlers): Promise<WebSocketInterception> {
+  const network = createInterception(handlers);
+  await network.enable();
+  return network;
+}
 
 /** Starts a {@link SimulatedContactCenter}. */
 export async function startSimulatedContactCenter(options: SimulatedContactCenterOptions = {}): Promise<SimulatedContactCenter> {
@@ -49,15 +74,7 @@ export async function startSimulatedContactCenter(options: SimulatedContactCente
     ...(options.domain === undefined ? {} : { domain: options.domain }),
     ...(options.users === undefined ? {} : { users: options.users }),
   });
-  // msw's typings carry their own copy of the interceptor class; it is the same object.
-  const interceptors = [new WebSocketInterceptor()] as unknown as Interceptors;
-  const network = defineNetwork({
-    sources: [new InterceptorSource({ interceptors })],
-    handlers: [sw.handler],
-    onUnhandledFrame: 'bypass',
-    context: { quiet: true },
-  });
-  await network.enable();
+  const network = await interceptWebSockets([sw.handler]);
   const customers: SimulatedCustomer[] = [];
   const address = (user: string): string => `sip:${user}@${sw.domain}`;
   return {

@@ -6,8 +6,6 @@
 // `setupWorker().start()` would also register `/mockServiceWorker.js` and
 // reject when that file is missing.)
 import { expect } from '@esm-bundle/chai';
-import { defineNetwork, InterceptorSource } from 'msw/experimental';
-import { WebSocketInterceptor } from '@mswjs/interceptors/WebSocket';
 import {
   Inviter,
   Registerer,
@@ -19,6 +17,7 @@ import {
   type URI,
   type Web,
 } from 'sip.js';
+import { interceptWebSockets, type WebSocketInterception } from './simulated-contact-center.js';
 import { createSipSwitch } from './sip-switch.js';
 import { parseSipMessage, type SipResponse } from './sip-message.js';
 
@@ -174,22 +173,14 @@ function lastMessage(predicate: (m: ReturnType<typeof sw.messages>[number]) => b
   return [...sw.messages()].reverse().find(predicate);
 }
 
-type Interceptors = ConstructorParameters<typeof InterceptorSource>[0]['interceptors'];
-// msw's own typings see a second copy of the interceptor class; the object is the same.
-const interceptors = [new WebSocketInterceptor()] as unknown as Interceptors;
-const network = defineNetwork({
-  sources: [new InterceptorSource({ interceptors })],
-  handlers: [sw.handler],
-  onUnhandledFrame: 'bypass',
-  context: { quiet: true },
-});
+let network: WebSocketInterception;
 
 describe('createSipSwitch', () => {
   let agent: TestPhone; // 1001, takes calls
   let caller: TestPhone; // 2001, places them
 
   before(async () => {
-    await network.enable();
+    network = await interceptWebSockets([sw.handler]);
     agent = createPhone('1001', USERS['1001']);
     caller = createPhone('2001', USERS['2001']);
     await Promise.all([agent.ua.start(), caller.ua.start()]);

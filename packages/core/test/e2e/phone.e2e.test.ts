@@ -1,7 +1,8 @@
 // End to end: real sip.js user agents in Chromium, a real Kamailio on
 // loopback, real WebRTC media. Who hears whom is decided by frequency.
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call } from '../../src/index.js';
+import { isCxError, type Call, type Phone } from '../../src/index.js';
+import type { SimulatedCustomer } from '../../src/testing/index.js';
 import {
   AGENT_HZ,
   CUSTOMER_HZ,
@@ -18,6 +19,22 @@ import {
 } from './support.js';
 
 const agentUri = (user: string): string => `sip:${user}@${env.domain}`;
+
+/** The customer calls agent 1001; resolves with the agent's ringing call. */
+async function ringing(phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> {
+  const incoming = next(phone, 'call:incoming');
+  await bob.dial(agentUri('1001'), headers);
+  const [call] = (await incoming) as [Call];
+  return call;
+}
+
+/** As `ringing`, then the agent accepts and both sides are talking. */
+async function answered(phone: Phone, bob: SimulatedCustomer): Promise<Call> {
+  const call = await ringing(phone, bob);
+  await call.accept();
+  await bob.waitFor('active');
+  return call;
+}
 
 describe('phone over a real SIP server', () => {
   afterEach(disposeAll);
@@ -76,11 +93,7 @@ describe('phone over a real SIP server', () => {
   it('mute silences the agent toward the customer only, and unmute restores it', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     expect(await settle(phone, call, CUSTOMER_HZ, true)).to.be.at.least(HEARD);
 
     await call.mute(true);
@@ -96,11 +109,7 @@ describe('phone over a real SIP server', () => {
   it('hold stops audio toward the held party, resume restores it', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     expect(await waitCustomer(bob, AGENT_HZ, true)).to.be.at.least(HEARD);
 
     const held = next(phone, 'call:held');
@@ -120,11 +129,7 @@ describe('phone over a real SIP server', () => {
   it('sends DTMF by SIP INFO that arrives at the peer, and rejects bad digits', async () => {
     const { phone } = await agent('1001', { sip: { server: env.wsUrl, aor: agentUri('1001'), dtmf: 'info' } });
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     await call.sendDtmf('12#*9');
     await until(() => bob.receivedDtmf.length === 5, 5000, 'five digits');
     expect(bob.receivedDtmf.join('')).to.equal('12#*9');
@@ -141,11 +146,7 @@ describe('phone over a real SIP server', () => {
   it('sends DTMF as RFC 4733 telephone-events by default', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     const sender = phone.mediaOf(call).peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
     const tones: string[] = [];
     sender?.dtmf?.addEventListener('tonechange', (event) => {
@@ -161,9 +162,7 @@ describe('phone over a real SIP server', () => {
   it('decline gives the caller 486 and ends the call', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
+    const call = await ringing(phone, bob);
     await call.decline();
     expect(call.snapshot.endReason).to.equal('declined');
     await bob.waitFor('ended');
@@ -229,11 +228,7 @@ describe('phone over a real SIP server', () => {
   it('hang-up from the agent ends both sides', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     await call.hangup();
     expect(call.snapshot.endReason).to.equal('local-hangup');
     await bob.waitFor('ended');
@@ -244,11 +239,7 @@ describe('phone over a real SIP server', () => {
   it('hang-up from the customer ends both sides and releases the media', async () => {
     const { phone } = await agent('1001');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     const pc = phone.mediaOf(call).peerConnection!;
     const ended = next(phone, 'call:ended');
     await bob.call!.hangup();
@@ -290,11 +281,7 @@ describe('phone over a real SIP server', () => {
     await until(() => phone.$connection.get().state === 'registered', 20_000, 're-registration');
     expect(states).to.include('connecting');
     const bob = await customer('2001');
-    const incoming = next(phone, 'call:incoming');
-    await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
-    await call.accept();
-    await bob.waitFor('active');
+    const call = await answered(phone, bob);
     expect(await settle(phone, call, CUSTOMER_HZ, true)).to.be.at.least(HEARD);
   });
 });
