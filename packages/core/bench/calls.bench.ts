@@ -3,7 +3,7 @@
 // are medians and percentiles, printed as one JSON line per measure.
 import { createPhone, type Call, type Phone } from '../src/index.js';
 import { audioContextCount } from '../src/media/audio-context.js';
-import { createToneStream, FrequencyMeter, startSimulatedContactCenter } from '../src/testing/index.js';
+import { createToneMicrophone, FrequencyMeter, startSimulatedContactCenter } from '../src/testing/index.js';
 
 const CUSTOMER_HZ = 470;
 const quick = (globalThis as { cxBenchQuick?: boolean }).cxBenchQuick === true;
@@ -72,7 +72,7 @@ describe('bench', function () {
     const cc = await startSimulatedContactCenter();
     const phone = createPhone({
       sip: { ...cc.sipOptions('1001'), iceGatheringTimeout: 500 },
-      media: { getStream: async () => createToneStream(1130).stream },
+      media: { getStream: createToneMicrophone(1130).getStream },
     });
     await phone.connect();
     const bob = await cc.customer('2001', { frequency: CUSTOMER_HZ, autoAnswer: false });

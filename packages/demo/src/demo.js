@@ -2,7 +2,7 @@
 // @cx/core/testing), the simulation panel, and a CRM that reacts to the
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
-import { createToneStream, FrequencyMeter, startSimulatedContactCenter } from '@cx/core/testing';
+import { createToneMicrophone, FrequencyMeter, startSimulatedContactCenter } from '@cx/core/testing';
 import { scenarios } from './scenarios.js';
 
 const CX = window.CX;
@@ -29,7 +29,7 @@ async function useSimulator() {
     profile: { ringTimeout: 20 },
     // The CRM's own directory names the callers it knows.
     contacts: { lookup: (number) => directory[number] },
-    ...(agentTone ? { media: { getStream: async () => createToneStream(agentTone).stream } } : {}),
+    ...(agentTone ? { media: { getStream: createToneMicrophone(agentTone).getStream } } : {}),
   });
   attach(phone);
   await phone.connect();

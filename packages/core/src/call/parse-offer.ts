@@ -10,6 +10,7 @@ import type {
   TransferType,
 } from './call-info.js';
 import type { InternalConfig, OfferInput } from './offer-input.js';
+import { splitOutside } from '../rules/split-outside.js';
 
 /** Most code units of one header value the parser looks at. */
 const MAX_VALUE_LENGTH = 8192;
@@ -377,30 +378,6 @@ function readParams(value: string): Map<string, string> {
     params.set(name, raw.startsWith('"') ? unquoteLeading(raw) : raw);
   }
   return params;
-}
-
-/** Splits on `separator` where it is outside double quotes and `<…>`. */
-function splitOutside(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quoted = false;
-  let angle = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '\\') i += 1;
-      else if (char === '"') quoted = false;
-    } else if (angle) {
-      if (char === '>') angle = false;
-    } else if (char === '"') quoted = true;
-    else if (char === '<') angle = true;
-    else if (char === separator) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 /** Index of the first `char` outside double quotes, or -1. */

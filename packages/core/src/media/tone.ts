@@ -33,3 +33,37 @@ export function createToneStream(frequency: number, gain = 0.3): ToneStream {
     },
   };
 }
+
+/** A microphone that speaks a tone: `media.getStream` for `createPhone`. */
+export interface ToneMicrophone {
+  readonly frequency: number;
+  /** A new stream for each call: a copy of the one tone's track, which the call may stop. */
+  getStream(): Promise<MediaStream>;
+  /** Stop the tone (streams already handed out fall silent). */
+  stop(): void;
+}
+
+/**
+ * One steady tone, handed to each call as its own copy of the track: a
+ * thousand calls cost one oscillator, and a call that stops its track leaves
+ * the others alone.
+ *
+ * ```js
+ * const mic = createToneMicrophone(1130);
+ * const phone = createPhone({ sip, media: { getStream: mic.getStream } });
+ * ```
+ */
+export function createToneMicrophone(frequency: number, gain = 0.3): ToneMicrophone {
+  let tone: ToneStream | undefined;
+  return {
+    frequency,
+    getStream: async () => {
+      tone ??= createToneStream(frequency, gain);
+      return new MediaStream(tone.stream.getAudioTracks().map((track) => track.clone()));
+    },
+    stop() {
+      tone?.stop();
+      tone = undefined;
+    },
+  };
+}

@@ -3,7 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createPhone, isCxError, type Call, type Phone } from '../index.js';
 import {
-  createToneStream,
+  createToneMicrophone,
   FrequencyMeter,
   startSimulatedContactCenter,
   type SimulatedContactCenter,
@@ -16,12 +16,13 @@ const USERS = { '1001': 'agent-pw', '1002': 'agent2-pw', '2001': 'bob-pw', '2002
 
 let cc: SimulatedContactCenter;
 let phones: Phone[] = [];
+const microphone = createToneMicrophone(AGENT_HZ);
 
 function agent(user = '1001', extra: Partial<Parameters<typeof createPhone>[0]> = {}): Phone {
   const phone = createPhone({
     ...extra,
     sip: { ...cc.sipOptions(user), reconnect: { minDelay: 50, maxDelay: 400 }, ...extra.sip },
-    media: { getStream: async () => createToneStream(AGENT_HZ).stream },
+    media: { getStream: microphone.getStream },
   });
   phones.push(phone);
   return phone;

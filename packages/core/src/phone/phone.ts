@@ -116,15 +116,7 @@ export class Phone {
       this.options.internal,
     );
     let session: SipSession | undefined;
-    const call = this.createCall('outbound', 'dialing', info, {
-      accept: () => Promise.reject(new CxError(CxErrorCode.InvalidState, 'An outbound call cannot be accepted.')),
-      reject: () => Promise.resolve(),
-      terminate: () => session?.terminate() ?? Promise.resolve(),
-      setHold: (on) => session?.setHold(on) ?? Promise.resolve(),
-      setSending: (on) => session?.setSending(on),
-      sendDtmf: (digit) => session?.sendDtmf(digit) ?? Promise.resolve(),
-      dispose: () => session?.dispose(),
-    });
+    const call = this.createCall('outbound', 'dialing', info, sessionControl(() => session));
     session = this.agent.invite(dial.uri, headers, this.listenerFor(call));
     this.sessions.set(call, session);
     this.addCall(call);
@@ -155,16 +147,7 @@ export class Phone {
     const seconds = info.ringTimeout ?? this.options.profile.ringTimeout;
     const now = Date.now();
     let session: SipSession | undefined;
-    const control: CallControl = {
-      accept: () => session?.accept() ?? Promise.resolve(),
-      reject: (code) => session?.reject(code) ?? Promise.resolve(),
-      terminate: () => session?.terminate() ?? Promise.resolve(),
-      setHold: (on) => session?.setHold(on) ?? Promise.resolve(),
-      setSending: (on) => session?.setSending(on),
-      sendDtmf: (digit) => session?.sendDtmf(digit) ?? Promise.resolve(),
-      dispose: () => session?.dispose(),
-    };
-    const call = this.createCall('inbound', 'ringing', info, control, now + seconds * 1000);
+    const call = this.createCall('inbound', 'ringing', info, sessionControl(() => session), now + seconds * 1000);
     session = offer.open(this.listenerFor(call));
     this.sessions.set(call, session);
     offer.prepareMedia();
@@ -297,6 +280,22 @@ export class Phone {
 /** Creates a phone (see DESIGN: `CX.createPhone({ sip, platform })`). */
 export function createPhone(options: PhoneOptions): Phone {
   return new Phone(options);
+}
+
+/**
+ * A call's control, forwarded to its SIP session. The call exists before its
+ * session (the session reports to the call), hence the getter.
+ */
+function sessionControl(session: () => SipSession | undefined): CallControl {
+  return {
+    accept: () => session()?.accept() ?? Promise.resolve(),
+    reject: (code) => session()?.reject(code) ?? Promise.resolve(),
+    terminate: () => session()?.terminate() ?? Promise.resolve(),
+    setHold: (on) => session()?.setHold(on) ?? Promise.resolve(),
+    setSending: (on) => session()?.setSending(on),
+    sendDtmf: (digit) => session()?.sendDtmf(digit) ?? Promise.resolve(),
+    dispose: () => session()?.dispose(),
+  };
 }
 
 function pickActive(calls: readonly Call[]): Call | undefined {

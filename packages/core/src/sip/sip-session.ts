@@ -103,7 +103,6 @@ export class SipSession implements CallControl {
     } catch (error) {
       throw mediaOrSip(error, 'The call could not be answered');
     }
-    this.playRemote();
     // The dialog is confirmed by the caller's ACK: a re-INVITE (hold) sent
     // before it would cross the 200 OK. Wait for it, within reason.
     if (!this.acked) {

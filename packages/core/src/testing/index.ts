@@ -12,5 +12,5 @@ export {
 } from './simulated-contact-center.js';
 export { createSipSwitch, type SipSwitch, type SipSwitchOptions, type SipRegistration, type SipSwitchMessage } from './sip-switch.js';
 export { SimulatedCustomer, waitForCall, type SimulatedCustomerOptions } from './simulated-customer.js';
-export { createToneStream, type ToneStream } from '../media/tone.js';
+export { createToneMicrophone, createToneStream, type ToneMicrophone, type ToneStream } from '../media/tone.js';
 export { FrequencyMeter } from '../media/frequency-meter.js';

@@ -1,7 +1,7 @@
 import type { Call } from '../call/call.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { FrequencyMeter } from '../media/frequency-meter.js';
-import { createToneStream, type ToneStream } from '../media/tone.js';
+import { createToneMicrophone, type ToneMicrophone } from '../media/tone.js';
 import { createPhone, type Phone } from '../phone/phone.js';
 
 /** Calls a customer remembers (a long demo or bench must not grow without end). */
@@ -37,11 +37,12 @@ export class SimulatedCustomer {
   readonly receivedDtmf: string[] = [];
   /** The calls this customer took part in (the last 20), newest last. */
   readonly calls: Call[] = [];
-  private readonly tones: ToneStream[] = [];
+  private readonly microphone: ToneMicrophone;
   private readonly meters = new Map<Call, FrequencyMeter>();
 
   constructor(options: SimulatedCustomerOptions) {
     this.frequency = options.frequency ?? 440;
+    this.microphone = createToneMicrophone(this.frequency);
     this.phone = createPhone({
       sip: {
         server: options.server,
@@ -54,13 +55,7 @@ export class SimulatedCustomer {
         reconnect: { minDelay: 200, maxDelay: 2000 },
       },
       profile: { autoAnswer: options.autoAnswer ?? true, ringTimeout: 120 },
-      media: {
-        getStream: async () => {
-          const tone = createToneStream(this.frequency);
-          this.tones.push(tone);
-          return tone.stream;
-        },
-      },
+      media: { getStream: this.microphone.getStream },
     });
     this.phone.on('call:dtmf', (_call, digit) => this.receivedDtmf.push(digit));
     const keep = (call: Call): void => {
@@ -109,8 +104,7 @@ export class SimulatedCustomer {
     await this.phone.disconnect().catch(() => undefined);
     for (const meter of this.meters.values()) meter.dispose();
     this.meters.clear();
-    for (const tone of this.tones) tone.stop();
-    this.tones.length = 0;
+    this.microphone.stop();
   }
 }
 

@@ -7,6 +7,8 @@
  * carries them so that the caller can still answer 400.
  */
 
+import { splitList } from '../rules/split-outside.js';
+
 /** A header as it appeared on the wire: name as written, unfolded value. */
 export interface SipHeader {
   readonly name: string;
@@ -538,34 +540,13 @@ function tagOf(value: string | undefined): string | undefined {
  * inside quotes and angle brackets.
  */
 export function splitHeaderList(value: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  let angle = false;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i] ?? '';
-    if (quoted && ch === '\\' && i + 1 < value.length) {
-      current += ch + (value[++i] ?? '');
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '<') angle = true;
-    else if (!quoted && ch === '>') angle = false;
-    if (ch === ',' && !quoted && !angle) {
-      if (current.trim() !== '') parts.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (current.trim() !== '') parts.push(current.trim());
-  return parts;
+  return splitList(value, ',');
 }
 
 /** Parses `;a=1;b="x;y";c` into `{ a: '1', b: 'x;y', c: '' }` (names lowercased). */
 export function parseParams(text: string): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const part of splitOutsideQuotes(text, ';')) {
+  for (const part of splitList(text, ';')) {
     const eq = part.indexOf('=');
     const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
     if (name === '') continue;
@@ -587,7 +568,7 @@ export function parseAuthHeader(value: string): AuthHeader | undefined {
   const match = /^([A-Za-z0-9\-.!%*_+`'~]+)\s+(.*)$/s.exec(value.trim());
   if (!match) return undefined;
   const params: Record<string, string> = {};
-  for (const part of splitOutsideQuotes(match[2] ?? '', ',')) {
+  for (const part of splitList(match[2] ?? '', ',')) {
     const eq = part.indexOf('=');
     if (eq <= 0) return undefined;
     params[part.slice(0, eq).trim().toLowerCase()] = unquote(part.slice(eq + 1).trim());
@@ -595,27 +576,6 @@ export function parseAuthHeader(value: string): AuthHeader | undefined {
   return { scheme: match[1] ?? '', params };
 }
 
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (quoted && ch === '\\' && i + 1 < text.length) {
-      current += ch + (text[++i] ?? '');
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    if (ch === separator && !quoted) {
-      if (current.trim() !== '') parts.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (current.trim() !== '') parts.push(current.trim());
-  return parts;
-}
 
 function unquote(value: string): string {
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {

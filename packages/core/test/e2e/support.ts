@@ -1,7 +1,7 @@
 // Shared set-up of the end-to-end tests: phones on the real Kamailio that the
 // test runner started on loopback (see /__cx/sip-env.js).
 import { createPhone, type Call, type Phone, type PhoneOptions } from '../../src/index.js';
-import { createToneStream, FrequencyMeter, SimulatedCustomer, type ToneStream } from '../../src/testing/index.js';
+import { createToneMicrophone, FrequencyMeter, SimulatedCustomer } from '../../src/testing/index.js';
 
 export interface SipEnv {
   wsUrl: string;
@@ -35,21 +35,15 @@ export interface Agent {
 /** An agent phone whose microphone is a tone at AGENT_HZ. */
 export async function agent(user: string, extra: Partial<PhoneOptions> = {}): Promise<Agent> {
   const { aor, password } = account(user);
-  const tones: ToneStream[] = [];
+  const microphone = createToneMicrophone(AGENT_HZ);
   const phone = createPhone({
     ...extra,
     sip: { server: env.wsUrl, aor, password, displayName: `Agent ${user}`, reconnect: { minDelay: 200, maxDelay: 1500 }, ...extra.sip },
-    media: {
-      getStream: async () => {
-        const tone = createToneStream(AGENT_HZ);
-        tones.push(tone);
-        return tone.stream;
-      },
-    },
+    media: { getStream: microphone.getStream },
   });
   cleanup.push(async () => {
     await phone.disconnect().catch(() => undefined);
-    for (const t of tones) t.stop();
+    microphone.stop();
   });
   await phone.connect();
   return { phone, user };

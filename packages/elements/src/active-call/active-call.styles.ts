@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const activeCallStyles = css`
   .panel {
-    --_stripe: var(--_border);
+    --_band: var(--_border);
     display: grid;
     gap: 0.75rem;
     padding: 0.75rem;
     border: 1px solid var(--_border);
-    border-left: 6px solid var(--_stripe);
+    border-left: 6px solid var(--_band);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
@@ -20,18 +20,6 @@ export const activeCallStyles = css`
     outline: var(--_focus-ring);
   }
 
-  .raspberry {
-    --_stripe: var(--_raspberry);
-  }
-  .ocean {
-    --_stripe: var(--_ocean);
-  }
-  .sky {
-    --_stripe: var(--_sky);
-  }
-  .lilac {
-    --_stripe: var(--_lilac);
-  }
 
   .header {
     display: flex;

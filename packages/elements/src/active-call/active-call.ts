@@ -1,14 +1,14 @@
 import type { Call, CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { canHold, canMute, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
-import type { CommandOutcome } from '../commands/request-command.js';
+import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
-import type { CommandAction } from '../events/command-failed-event.js';
 import { callerLabel, callerNumberLabel, callStateLabel, callTypeLabel } from '../format/call-labels.js';
 import { formatNumber } from '../format/format-number.js';
 import type { CxKeypad } from '../keypad/keypad.js';
+import { callColourStyles } from '../styles/call-colour.styles.js';
 import { activeCallStyles } from './active-call.styles.js';
 
 /** The tabs of the panel; Datas appears once the call was answered. */
@@ -58,10 +58,9 @@ export class CxActiveCall extends CxElement {
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     tab: { state: true },
     keypadOpen: { state: true },
-    error: { state: true },
   };
 
-  static override styles = [CxElement.styles, activeCallStyles];
+  static override styles = [CxElement.styles, activeCallStyles, callColourStyles];
 
   /** The call to show and drive. */
   call: Call | undefined = undefined;
@@ -70,8 +69,7 @@ export class CxActiveCall extends CxElement {
 
   private tab: ActiveCallTab = 'call';
   private keypadOpen = false;
-  private error = '';
-  private readonly pending = new Set<CommandAction>();
+  private readonly commands = new CommandController(this);
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
 
@@ -79,14 +77,14 @@ export class CxActiveCall extends CxElement {
   async toggleMute(): Promise<void> {
     const call = this.call;
     if (!call || !canMute(call.state)) return;
-    await this.run('mute', () => toggleMute(this, call));
+    await this.commands.run('mute', () => toggleMute(this, call));
   }
 
   /** Places the call on hold, or takes it off hold (which holds the other active call). */
   async toggleHold(): Promise<void> {
     const call = this.call;
     if (!call || !canHold(call.state)) return;
-    await this.run('hold', () => toggleHold(this, call));
+    await this.commands.run('hold', () => toggleHold(this, call));
   }
 
   /** Hangs up. */
@@ -94,7 +92,7 @@ export class CxActiveCall extends CxElement {
     const call = this.call;
     if (!call || call.ended) return;
     const focused = this.matches(':focus-within');
-    const outcome = await this.run('hang-up', () => hangUpCall(this, call));
+    const outcome = await this.commands.run('hang-up', () => hangUpCall(this, call));
     if (outcome?.status === 'done' && focused) {
       // The controls are gone: keep the focus in the panel rather than losing it to the page.
       await this.updateComplete;
@@ -115,7 +113,7 @@ export class CxActiveCall extends CxElement {
     if (changed.has('call')) {
       this.tab = 'call';
       this.keypadOpen = false;
-      this.error = '';
+      this.commands.clear();
     }
     this.shortcuts.enabled = !this.noShortcuts;
   }
@@ -164,7 +162,7 @@ export class CxActiveCall extends CxElement {
               ${this.renderDatas(snapshot)}
             </div>`
           : nothing}
-        ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+        ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
       </section>
     `;
   }
@@ -293,18 +291,6 @@ export class CxActiveCall extends CxElement {
     this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
   }
 
-  private async run(action: CommandAction, command: () => Promise<CommandOutcome>): Promise<CommandOutcome | undefined> {
-    if (this.pending.has(action)) return undefined;
-    this.pending.add(action);
-    this.error = '';
-    try {
-      const outcome = await command();
-      if (outcome.status === 'failed') this.error = outcome.error.message;
-      return outcome;
-    } finally {
-      this.pending.delete(action);
-    }
-  }
 }
 
 declare global {

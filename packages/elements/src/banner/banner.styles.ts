@@ -22,28 +22,6 @@ export const bannerStyles = css`
     gap: 0.5rem 1rem;
   }
 
-  .status {
-    display: flex;
-    align-items: center;
-    gap: 0.4em;
-    font-weight: 600;
-  }
-
-  .dot {
-    width: 0.6rem;
-    height: 0.6rem;
-    border-radius: 50%;
-    background: var(--_text-muted);
-    flex-shrink: 0;
-  }
-
-  .registered .dot {
-    background: var(--_success);
-  }
-
-  .failed .dot {
-    background: var(--_danger);
-  }
 
   .agent {
     font-weight: 400;

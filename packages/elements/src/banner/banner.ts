@@ -12,6 +12,7 @@ import { CxDialRequestEvent, type CxAcceptRequestEvent } from '../events/request
 import { agentLabel, connectionLabel, isMissed } from '../format/call-labels.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { browserStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
+import { connectionStatusStyles } from '../styles/connection-status.styles.js';
 import { bannerStyles } from './banner.styles.js';
 
 /** Missed call notices shown at once; older ones wait in the phone's history. */
@@ -95,7 +96,7 @@ export class CxBanner extends CxElement {
     dialError: { state: true },
   };
 
-  static override styles = [CxElement.styles, bannerStyles];
+  static override styles = [CxElement.styles, connectionStatusStyles, bannerStyles];
 
   /** The agent's phone (`CX.createPhone(...)`). */
   phone: Phone | undefined = undefined;

@@ -12,23 +12,7 @@ export const callPopupStyles = css`
     animation: arrive 120ms ease-out;
   }
 
-  .raspberry {
-    --_band: var(--_raspberry);
-    --_on-band: var(--_on-raspberry);
-  }
-  .ocean {
-    --_band: var(--_ocean);
-    --_on-band: var(--_on-ocean);
-  }
-  .sky {
-    --_band: var(--_sky);
-    --_on-band: var(--_on-sky);
-  }
-  .lilac {
-    --_band: var(--_lilac);
-    --_on-band: var(--_on-lilac);
-  }
-  .missed {
+  .popup.missed {
     --_band: var(--_danger);
     --_on-band: var(--_on-danger);
   }

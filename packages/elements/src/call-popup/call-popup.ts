@@ -1,13 +1,14 @@
 import type { Call, CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { acceptCall, declineCall } from '../commands/call-commands.js';
-import type { CommandOutcome } from '../commands/request-command.js';
+import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxMissedDismissEvent } from '../events/call-box-events.js';
 import { callerLabel, callerNumberLabel, callTypeLabel, endLabel, isMissed } from '../format/call-labels.js';
 import { formatDuration } from '../format/format-duration.js';
+import { callColourStyles } from '../styles/call-colour.styles.js';
 import { callPopupStyles } from './call-popup.styles.js';
 
 /**
@@ -57,20 +58,18 @@ export class CxCallPopup extends CxElement {
   static override properties: PropertyDeclarations = {
     call: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
-    error: { state: true },
     dismissed: { state: true },
   };
 
-  static override styles = [CxElement.styles, callPopupStyles];
+  static override styles = [CxElement.styles, callPopupStyles, callColourStyles];
 
   /** The call to show (an inbound call of `phone.$calls`). */
   call: Call | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
-  private error = '';
   private dismissed = false;
-  private busy = false;
+  private readonly commands = new CommandController(this);
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   private readonly shortcuts = new ShortcutController(this, () =>
     this.snapshot.value?.state === 'ringing'
@@ -81,20 +80,20 @@ export class CxCallPopup extends CxElement {
   /** Accepts the call, as the Accept button does (`cx-accept-request` first). */
   async accept(): Promise<void> {
     const call = this.call;
-    if (!call || this.busy) return;
-    await this.run(() => acceptCall(this, call));
+    if (!call) return;
+    await this.commands.run('answer', () => acceptCall(this, call));
   }
 
   /** Declines the call, as the Decline button does (`cx-decline-request` first). */
   async decline(): Promise<void> {
     const call = this.call;
-    if (!call || this.busy) return;
-    await this.run(() => declineCall(this, call));
+    if (!call) return;
+    await this.commands.run('answer', () => declineCall(this, call));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('call')) {
-      this.error = '';
+      this.commands.clear();
       this.dismissed = false;
     }
     this.shortcuts.enabled = !this.noShortcuts;
@@ -168,7 +167,7 @@ export class CxCallPopup extends CxElement {
               Decline
             </button>
           </div>
-          ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+          ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
         </div>
       </section>
     `;
@@ -204,16 +203,6 @@ export class CxCallPopup extends CxElement {
     this.dispatchEvent(new CxMissedDismissEvent({ call }));
   }
 
-  private async run(command: () => Promise<CommandOutcome>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      const outcome = await command();
-      if (outcome.status === 'failed') this.error = outcome.error.message;
-    } finally {
-      this.busy = false;
-    }
-  }
 }
 
 declare global {

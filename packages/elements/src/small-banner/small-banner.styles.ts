@@ -13,27 +13,6 @@ export const smallBannerStyles = css`
     color: var(--_text);
   }
 
-  .status {
-    display: flex;
-    align-items: center;
-    gap: 0.4em;
-    font-weight: 600;
-  }
-
-  .dot {
-    width: 0.6rem;
-    height: 0.6rem;
-    border-radius: 50%;
-    background: var(--_text-muted);
-  }
-
-  .registered .dot {
-    background: var(--_success);
-  }
-
-  .failed .dot {
-    background: var(--_danger);
-  }
 
   .call {
     --_band: var(--_border);
@@ -46,22 +25,6 @@ export const smallBannerStyles = css`
     border-left: 4px solid var(--_band);
   }
 
-  .raspberry {
-    --_band: var(--_raspberry);
-    --_on-band: var(--_on-raspberry);
-  }
-  .ocean {
-    --_band: var(--_ocean);
-    --_on-band: var(--_on-ocean);
-  }
-  .sky {
-    --_band: var(--_sky);
-    --_on-band: var(--_on-sky);
-  }
-  .lilac {
-    --_band: var(--_lilac);
-    --_on-band: var(--_on-lilac);
-  }
 
   .badge {
     padding: 0.05rem 0.45rem;

@@ -9,13 +9,15 @@ import {
   toggleHold,
   toggleMute,
 } from '../commands/call-commands.js';
-import type { CommandOutcome } from '../commands/request-command.js';
+import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { SubscriptionController } from '../controllers/subscription-controller.js';
 import { CxElement } from '../cx-element.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
 import { agentLabel, callerLabel, callStateLabel, callTypeLabel, connectionLabel } from '../format/call-labels.js';
+import { callColourStyles } from '../styles/call-colour.styles.js';
+import { connectionStatusStyles } from '../styles/connection-status.styles.js';
 import { smallBannerStyles } from './small-banner.styles.js';
 
 /**
@@ -65,18 +67,16 @@ export class CxSmallBanner extends CxElement {
   static override properties: PropertyDeclarations = {
     phone: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
-    error: { state: true },
   };
 
-  static override styles = [CxElement.styles, smallBannerStyles];
+  static override styles = [CxElement.styles, connectionStatusStyles, smallBannerStyles, callColourStyles];
 
   /** The agent's phone (`CX.createPhone(...)`). */
   phone: Phone | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
-  private error = '';
-  private busy = false;
+  private readonly commands = new CommandController(this);
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
@@ -88,7 +88,7 @@ export class CxSmallBanner extends CxElement {
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('phone')) this.error = '';
+    if (changed.has('phone')) this.commands.clear();
     this.shortcuts.enabled = !this.noShortcuts;
   }
 
@@ -107,7 +107,7 @@ export class CxSmallBanner extends CxElement {
         </p>
         ${ringing ? this.renderRinging(ringing) : nothing} ${current ? this.renderCurrent(current) : nothing}
         ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
-        ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
+        ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
       </section>
     `;
   }
@@ -126,7 +126,7 @@ export class CxSmallBanner extends CxElement {
             part="accept-button"
             class="success"
             aria-keyshortcuts=${this.keys(Shortcut.Accept)}
-            @click=${() => void this.run(() => acceptCall(this, call))}
+            @click=${() => void this.commands.run('command', () => acceptCall(this, call))}
           >
             Accept
           </button>
@@ -134,7 +134,7 @@ export class CxSmallBanner extends CxElement {
             part="decline-button"
             class="danger"
             aria-keyshortcuts=${this.keys(Shortcut.Decline)}
-            @click=${() => void this.run(() => declineCall(this, call))}
+            @click=${() => void this.commands.run('command', () => declineCall(this, call))}
           >
             Decline
           </button>
@@ -163,7 +163,7 @@ export class CxSmallBanner extends CxElement {
             aria-pressed=${snapshot.muted ? 'true' : 'false'}
             aria-keyshortcuts=${this.keys(Shortcut.Mute)}
             ?disabled=${!canMute(snapshot.state)}
-            @click=${() => void this.run(() => toggleMute(this, call))}
+            @click=${() => void this.commands.run('command', () => toggleMute(this, call))}
           >
             ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
           </button>
@@ -171,7 +171,7 @@ export class CxSmallBanner extends CxElement {
             part="hold-button"
             aria-keyshortcuts=${this.keys(Shortcut.Hold)}
             ?disabled=${!canHold(snapshot.state)}
-            @click=${() => void this.run(() => toggleHold(this, call))}
+            @click=${() => void this.commands.run('command', () => toggleHold(this, call))}
           >
             ${snapshot.state === 'held' ? 'Exit the hold' : 'Place on hold'}
           </button>
@@ -179,7 +179,7 @@ export class CxSmallBanner extends CxElement {
             part="hang-up-button"
             class="danger"
             aria-keyshortcuts=${this.keys(Shortcut.HangUp)}
-            @click=${() => void this.run(() => hangUpCall(this, call))}
+            @click=${() => void this.commands.run('command', () => hangUpCall(this, call))}
           >
             Hang up
           </button>
@@ -217,29 +217,18 @@ export class CxSmallBanner extends CxElement {
     const actions: ShortcutActions = {};
     const ringing = this.ringingCall();
     if (ringing) {
-      actions[Shortcut.Accept] = () => void this.run(() => acceptCall(this, ringing));
-      actions[Shortcut.Decline] = () => void this.run(() => declineCall(this, ringing));
+      actions[Shortcut.Accept] = () => void this.commands.run('command', () => acceptCall(this, ringing));
+      actions[Shortcut.Decline] = () => void this.commands.run('command', () => declineCall(this, ringing));
     }
     const current = this.currentCall();
     if (current) {
-      if (canMute(current.state)) actions[Shortcut.Mute] = () => void this.run(() => toggleMute(this, current));
-      if (canHold(current.state)) actions[Shortcut.Hold] = () => void this.run(() => toggleHold(this, current));
-      actions[Shortcut.HangUp] = () => void this.run(() => hangUpCall(this, current));
+      if (canMute(current.state)) actions[Shortcut.Mute] = () => void this.commands.run('command', () => toggleMute(this, current));
+      if (canHold(current.state)) actions[Shortcut.Hold] = () => void this.commands.run('command', () => toggleHold(this, current));
+      actions[Shortcut.HangUp] = () => void this.commands.run('command', () => hangUpCall(this, current));
     }
     return actions;
   }
 
-  private async run(command: () => Promise<CommandOutcome>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      const outcome = await command();
-      if (outcome.status === 'failed') this.error = outcome.error.message;
-    } finally {
-      this.busy = false;
-    }
-  }
 }
 
 declare global {

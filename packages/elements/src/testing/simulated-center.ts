@@ -7,11 +7,10 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createPhone, type Call, type Phone, type PhoneOptions } from '@cx/core';
 import {
-  createToneStream,
+  createToneMicrophone,
   startSimulatedContactCenter,
   type SimulatedContactCenter,
   type SimulatedCustomer,
-  type ToneStream,
 } from '@cx/core/testing';
 
 export const AGENT_HZ = 1130;
@@ -33,21 +32,15 @@ export function contactCenter(): Promise<SimulatedContactCenter> {
 /** An agent phone (user 1001) registered on the simulated center, its mic a tone, DTMF sent as SIP INFO. */
 export async function agentPhone(options: Partial<PhoneOptions> = {}, connect = true): Promise<Phone> {
   const cc = await contactCenter();
-  const tones: ToneStream[] = [];
+  const microphone = createToneMicrophone(AGENT_HZ);
   const phone = createPhone({
     ...options,
     sip: { ...cc.sipOptions('1001'), dtmf: 'info', keepAliveInterval: 0, ...options.sip },
-    media: {
-      getStream: async () => {
-        const tone = createToneStream(AGENT_HZ);
-        tones.push(tone);
-        return tone.stream;
-      },
-    },
+    media: { getStream: microphone.getStream },
   });
   cleanup.push(async () => {
     await phone.disconnect().catch(() => undefined);
-    for (const tone of tones) tone.stop();
+    microphone.stop();
   });
   if (connect) await phone.connect();
   return phone;

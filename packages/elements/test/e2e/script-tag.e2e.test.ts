@@ -5,7 +5,7 @@
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import type { Call, Phone } from '@cx/core';
-import { createToneStream, FrequencyMeter, SimulatedCustomer, type ToneStream } from '@cx/core/testing';
+import { createToneMicrophone, FrequencyMeter, SimulatedCustomer } from '@cx/core/testing';
 
 interface SipEnv {
   wsUrl: string;
@@ -103,7 +103,7 @@ describe('cx-banner.js in a page, on a real SIP server', () => {
   let CX: CX;
   let phone: Phone;
   let bob: SimulatedCustomer;
-  const tones: ToneStream[] = [];
+  const microphone = createToneMicrophone(AGENT_HZ);
 
   before(async () => {
     CX = await loadScriptTag('/packages/elements/dist/cx-banner.js');
@@ -112,7 +112,7 @@ describe('cx-banner.js in a page, on a real SIP server', () => {
   after(async () => {
     await phone?.disconnect();
     await bob?.dispose();
-    for (const t of tones) t.stop();
+    microphone.stop();
   });
 
   it('defines the elements and exposes CX', () => {
@@ -128,13 +128,7 @@ describe('cx-banner.js in a page, on a real SIP server', () => {
     const { aor, password } = account('1003');
     phone = CX.createPhone({
       sip: { server: env.wsUrl, aor, password, dtmf: 'info' },
-      media: {
-        getStream: async () => {
-          const tone = createToneStream(AGENT_HZ);
-          tones.push(tone);
-          return tone.stream;
-        },
-      },
+      media: { getStream: microphone.getStream },
     });
     banner.phone = phone;
     await phone.connect();
