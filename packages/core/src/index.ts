@@ -2,13 +2,15 @@
  * @cx/core: the framework-agnostic engine of CX Banner. A phone over SIP and
  * WebRTC, its calls as a state machine, and stores to render them.
  */
-export { createPhone, Phone, type CallOptions } from './phone/phone.js';
+export { createPhone, Phone } from './phone/phone.js';
+export type { CallOptions, PhoneApi, PhoneApiEventMap } from './phone/phone-api.js';
 export type { PhoneOptions, SipOptions, ProfileOptions, MediaOptions, ResolvedPhoneOptions } from './phone/phone-options.js';
 export type { PhoneEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
-export type { ContactLookup, ContactLookupCall, ContactOptions } from './phone/contact-lookup.js';
-export { Call, DTMF_DIGITS, type CallSnapshot, type CallDirection } from './call/call.js';
-export { CallState, EndReason, callTransitions, canTransition } from './call/call-state.js';
+export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-lookup.js';
+export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirection } from './call/call.js';
+export { CallState, CallCommand, EndReason, callTransitions, canTransition, abilitiesOf, isMissed } from './call/call-state.js';
+export type { CallAbilities } from './call/call-state.js';
 export { CallType, CallColour } from './call/call-info.js';
 export type { CallInfo, TransferInfo, TransferType, QueueInfo, RemoteParty, MonitorInfo, MonitorMode } from './call/call-info.js';
 export { AgentStatus } from './agent/agent-status.js';

@@ -77,6 +77,12 @@ export interface CallInfo {
    * when it says nothing and the agent's profile decides.
    */
   smallBanner: boolean | undefined;
+  /**
+   * Every header of the INVITE by lower-case name, as plain bounded text
+   * (repeated headers joined with `, `; credentials left out): what your
+   * PBX or ACD sends beyond the `X-CX-*` contract. Empty for outbound calls.
+   */
+  headers: Readonly<Record<string, string>>;
 }
 
 export type MonitorMode = 'silent' | 'whisper' | 'barge';

@@ -73,6 +73,55 @@ export function assertTransition(from: CallState, to: CallState): void {
   }
 }
 
+/** The commands of a call, as named in `snapshot.can`. */
+export const CallCommand = {
+  Accept: 'accept',
+  Decline: 'decline',
+  Hangup: 'hangup',
+  Hold: 'hold',
+  Resume: 'resume',
+  /** Mute or unmute the agent's microphone. */
+  Mute: 'mute',
+  SendDtmf: 'sendDtmf',
+} as const;
+export type CallCommand = (typeof CallCommand)[keyof typeof CallCommand];
+
+/** Which commands a call allows now: `snapshot.can.hold`, ... */
+export type CallAbilities = Readonly<Record<CallCommand, boolean>>;
+
+/** The states in which each command is allowed: the one rule that commands and elements share. */
+const ALLOWED: Readonly<Record<CallCommand, readonly CallState[]>> = {
+  accept: ['ringing'],
+  decline: ['ringing'],
+  hangup: ['ringing', 'dialing', 'connecting', 'active', 'held'],
+  hold: ['active'],
+  resume: ['held'],
+  mute: ['dialing', 'connecting', 'active', 'held'],
+  sendDtmf: ['active'],
+};
+
+const COMMANDS = Object.keys(ALLOWED) as CallCommand[];
+
+/** One frozen object per state, shared by every snapshot in that state. */
+const ABILITIES: Readonly<Record<CallState, CallAbilities>> = Object.freeze(
+  Object.fromEntries(
+    Object.values(CallState).map((state) => [
+      state,
+      Object.freeze(Object.fromEntries(COMMANDS.map((command) => [command, ALLOWED[command].includes(state)]))),
+    ]),
+  ) as Record<CallState, CallAbilities>,
+);
+
+/** What a call in `state` allows (`snapshot.can`). */
+export function abilitiesOf(state: CallState): CallAbilities {
+  return ABILITIES[state];
+}
+
+/** Whether a call ended as an offer the agent missed (the countdown ran out, or the caller hung up first). */
+export function isMissed(snapshot: { readonly state: CallState; readonly endReason: EndReason | undefined }): boolean {
+  return snapshot.state === 'ended' && (snapshot.endReason === 'ring-timeout' || snapshot.endReason === 'caller-cancelled');
+}
+
 /** States in which a call is still alive. */
 export function isLive(state: CallState): boolean {
   return state !== 'ended';

@@ -1,8 +1,15 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
-import type { CallControl } from './call-control.js';
 import type { CallInfo } from './call-info.js';
-import { assertTransition, type CallState, type EndReason } from './call-state.js';
+import type { CallLeg } from './call-leg.js';
+import {
+  abilitiesOf,
+  assertTransition,
+  type CallAbilities,
+  type CallCommand,
+  type CallState,
+  type EndReason,
+} from './call-state.js';
 
 export type CallDirection = 'inbound' | 'outbound';
 
@@ -11,6 +18,11 @@ export interface CallSnapshot {
   readonly id: string;
   readonly direction: CallDirection;
   readonly state: CallState;
+  /**
+   * Which commands the call allows now (`can.accept`, `can.hold`, ...): the
+   * one rule elements and programs use to enable their controls.
+   */
+  readonly can: CallAbilities;
   /** Set once the call is `ended`. */
   readonly endReason: EndReason | undefined;
   /** Final SIP status when the remote side refused or failed the call. */
@@ -43,44 +55,117 @@ export interface CallSnapshot {
 /** DTMF digits a call can send. */
 export const DTMF_DIGITS = /^[0-9*#]+$/;
 
-/** Called by a call after each committed change, with the previous snapshot. */
-export type CallChangeListener = (call: Call, previous: CallSnapshot) => void;
-
 /**
- * One call, inbound or outbound. Read its state from `snapshot` (or subscribe
- * to `$snapshot`); drive it with the commands, each a promise that rejects
- * with a `CxError`.
+ * A call as elements and programs use it: its state and its commands. A
+ * `Call` is one; a phone in another tab can offer the same.
  */
-export class Call {
+export interface CallHandle {
   readonly id: string;
   readonly direction: CallDirection;
-  private readonly store: WritableAtom<CallSnapshot>;
-  private readonly control: CallControl;
-  private readonly onChange: CallChangeListener;
-  private pending: Promise<unknown> = Promise.resolve();
-  /** Hooks the phone uses to keep "one active call" true. @internal */
-  beforeActivate: ((call: Call) => Promise<void>) | undefined;
+  readonly $snapshot: ReadableAtom<CallSnapshot>;
+  readonly snapshot: CallSnapshot;
+  readonly state: CallState;
+  readonly info: CallInfo;
+  readonly muted: boolean;
+  readonly ended: boolean;
+  accept(): Promise<void>;
+  decline(): Promise<void>;
+  hangup(): Promise<void>;
+  mute(on: boolean): Promise<void>;
+  hold(on: boolean): Promise<void>;
+  sendDtmf(digits: string): Promise<void>;
+}
 
-  /** @internal Calls are created by the phone. */
-  constructor(init: {
-    id: string;
-    direction: CallDirection;
-    state: CallState;
-    info: CallInfo;
-    control: CallControl;
-    onChange: CallChangeListener;
-    ringDeadline?: number;
-    now?: number;
-  }) {
+/** The fields the phone's features may annotate without moving the state. */
+export type CallPatch = Partial<Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info'>>;
+
+/**
+ * How core moves a call: handed to whoever creates it (the phone), never
+ * reachable from a `Call` itself. Every state change goes through
+ * `transition`, which checks the table of call-state.ts.
+ */
+export interface CallDriver {
+  /** The leg that carries the call now. */
+  readonly leg: CallLeg;
+  /** Commit a state change after checking the transition table; listeners hear it after it is committed. */
+  transition(to: CallState, patch?: Partial<Omit<CallSnapshot, 'state' | 'id' | 'direction' | 'can'>>): void;
+  /** Commit a change that does not move the state. */
+  commit(patch: CallPatch): void;
+  /** End the call (idempotent) and release its leg. */
+  end(reason: EndReason, statusCode?: number): void;
+  /** Ends the call once `signal` (the 486, 480, BYE or CANCEL) is on its way, so that releasing the media sends nothing else first. */
+  endWith(reason: EndReason, signal: Promise<void>): Promise<void>;
+  /** The remote side answered an outbound call. */
+  markAnswered(): void;
+  /** Carry the call on another dialog from now on (Replaces, attended transfer); the old leg is released. */
+  replaceLeg(leg: CallLeg, info?: CallInfo): CallLeg;
+}
+
+/** What the phone tells a call it creates. */
+export interface CallInit {
+  id: string;
+  direction: CallDirection;
+  state: CallState;
+  info: CallInfo;
+  leg: CallLeg;
+  /** Called after each committed change, with the previous snapshot. */
+  onChange: (call: Call, previous: CallSnapshot) => void;
+  /** Runs before the call becomes active (accept, resume): the phone holds its other active call. */
+  beforeActivate?: (call: Call) => Promise<void>;
+  /** The leg was replaced: the phone re-routes the media. */
+  onLegReplaced?: (call: Call, previous: CallLeg) => void;
+  ringDeadline?: number;
+  now?: number;
+}
+
+/** Handed out by the class's static block, so only this module can build a call and its driver. */
+let build: (init: CallInit) => { call: Call; driver: CallDriver };
+
+/**
+ * One call, inbound or outbound. Read its state from `snapshot` (or
+ * subscribe to `$snapshot`); drive it with the commands, each a promise
+ * that rejects with a `CxError`. Only core moves a call: its state changes
+ * are private to it and to the phone that created it.
+ */
+export class Call implements CallHandle {
+  readonly id: string;
+  readonly direction: CallDirection;
+  readonly #store: WritableAtom<CallSnapshot>;
+  readonly #init: CallInit;
+  #leg: CallLeg;
+  #pending: Promise<unknown> = Promise.resolve();
+
+  static {
+    build = (init) => {
+      const call = new Call(init);
+      const driver: CallDriver = {
+        get leg() {
+          return call.#leg;
+        },
+        transition: (to, patch) => call.#transition(to, patch),
+        commit: (patch) => call.#commit(patch),
+        end: (reason, statusCode) => call.#end(reason, statusCode),
+        endWith: (reason, signal) => call.#endWith(reason, signal),
+        markAnswered: () => {
+          if (call.state === 'dialing') call.#transition('active', { answeredAt: Date.now(), remoteRinging: false });
+        },
+        replaceLeg: (leg, info) => call.#replaceLeg(leg, info),
+      };
+      return { call, driver };
+    };
+  }
+
+  private constructor(init: CallInit) {
     this.id = init.id;
     this.direction = init.direction;
-    this.control = init.control;
-    this.onChange = init.onChange;
-    this.store = atom<CallSnapshot>(
+    this.#init = init;
+    this.#leg = init.leg;
+    this.#store = atom<CallSnapshot>(
       Object.freeze({
         id: init.id,
         direction: init.direction,
         state: init.state,
+        can: abilitiesOf(init.state),
         endReason: undefined,
         statusCode: undefined,
         info: init.info,
@@ -98,10 +183,10 @@ export class Call {
 
   /** The call's state as a store. */
   get $snapshot(): ReadableAtom<CallSnapshot> {
-    return this.store;
+    return this.#store;
   }
   get snapshot(): CallSnapshot {
-    return this.store.get();
+    return this.#store.get();
   }
   get state(): CallState {
     return this.snapshot.state;
@@ -118,48 +203,47 @@ export class Call {
 
   /** Answer a ringing inbound call. Holds the phone's other active call first. */
   accept(): Promise<void> {
-    return this.serial(async () => {
-      this.expect(['ringing'], 'accept');
-      await this.beforeActivate?.(this);
-      this.expect(['ringing'], 'accept');
-      this.transition('connecting');
+    return this.#serial(async () => {
+      this.#require('accept');
+      await this.#init.beforeActivate?.(this);
+      this.#require('accept');
+      this.#transition('connecting');
       try {
-        await this.control.accept();
+        await this.#leg.accept();
       } catch (error) {
-        if (!this.ended) this.end('failed');
+        if (!this.ended) this.#end('failed');
         throw toCxError(error, 'The call could not be answered.');
       }
-      if (this.state === 'connecting') this.transition('active', { answeredAt: Date.now() });
+      if (this.state === 'connecting') this.#transition('active', { answeredAt: Date.now() });
     });
   }
 
   /** Refuse a ringing inbound call: the caller gets 486 Busy Here and the ACD can re-offer it. */
   decline(): Promise<void> {
-    return this.serial(async () => {
-      this.expect(['ringing'], 'decline');
-      await this.endWith('declined', this.control.reject(486));
+    return this.#serial(async () => {
+      this.#require('decline');
+      await this.#endWith('declined', this.#leg.reject(486));
     });
   }
 
   /** End the call, whatever its state (cancels an unanswered outbound call). */
   hangup(): Promise<void> {
-    return this.serial(async () => {
-      this.expect(['dialing', 'connecting', 'active', 'held', 'ringing'], 'hang up');
+    return this.#serial(async () => {
+      this.#require('hangup');
       if (this.state === 'ringing') {
-        await this.endWith('declined', this.control.reject(486));
+        await this.#endWith('declined', this.#leg.reject(486));
         return;
       }
       const reason: EndReason = this.state === 'dialing' ? 'cancelled' : 'local-hangup';
-      await this.endWith(reason, this.control.terminate());
+      await this.#endWith(reason, this.#leg.terminate());
     });
   }
 
   /** Mute or unmute our microphone toward the other party. The call goes on. */
   mute(on: boolean): Promise<void> {
-    return this.serial(async () => {
-      this.expect(['dialing', 'connecting', 'active', 'held'], on ? 'mute' : 'unmute');
-      this.commit({ muted: on });
-      this.control.setSending(!on && this.state !== 'held');
+    return this.#serial(async () => {
+      this.#require('mute', on ? 'mute' : 'unmute');
+      this.#commit({ muted: on });
     });
   }
 
@@ -168,32 +252,27 @@ export class Call {
    * hearing them) or resume. Resuming holds the phone's other active call.
    */
   hold(on: boolean): Promise<void> {
-    return this.serial(async () => {
+    return this.#serial(async () => {
       if (on) {
         if (this.state === 'held') return;
-        this.expect(['active'], 'hold');
-        this.control.setSending(false);
+        this.#require('hold');
         try {
-          await this.control.setHold(true);
+          await this.#leg.hold(true);
         } catch (error) {
-          this.control.setSending(!this.muted);
           throw toCxError(error, 'The call could not be put on hold.');
         }
-        if (this.state === 'active') this.transition('held');
+        if (this.state === 'active') this.#transition('held');
       } else {
         if (this.state === 'active') return;
-        this.expect(['held'], 'resume');
-        await this.beforeActivate?.(this);
-        this.expect(['held'], 'resume');
+        this.#require('resume');
+        await this.#init.beforeActivate?.(this);
+        this.#require('resume');
         try {
-          await this.control.setHold(false);
+          await this.#leg.hold(false);
         } catch (error) {
           throw toCxError(error, 'The call could not be taken off hold.');
         }
-        if (this.state === 'held') {
-          this.transition('active');
-          this.control.setSending(!this.muted);
-        }
+        if (this.state === 'held') this.#transition('active');
       }
     });
   }
@@ -207,72 +286,69 @@ export class Call {
         }),
       );
     }
-    return this.serial(async () => {
+    return this.#serial(async () => {
       for (const digit of digits) {
-        this.expect(['active'], 'send DTMF');
-        await this.control.sendDtmf(digit);
+        this.#require('sendDtmf', 'send DTMF');
+        await this.#leg.sendDtmf(digit);
       }
     });
   }
 
-  // ---- used by the phone and the SIP layer ------------------------------
-
-  /** @internal Commit a state change after checking the transition table. */
-  transition(to: CallState, patch: Partial<Omit<CallSnapshot, 'state' | 'id' | 'direction'>> = {}): void {
+  #transition(to: CallState, patch: Partial<Omit<CallSnapshot, 'state' | 'id' | 'direction' | 'can'>> = {}): void {
     const previous = this.snapshot;
     assertTransition(previous.state, to);
-    this.store.set(Object.freeze({ ...previous, ...patch, state: to }));
-    this.onChange(this, previous);
+    this.#store.set(Object.freeze({ ...previous, ...patch, state: to, can: abilitiesOf(to) }));
+    this.#init.onChange(this, previous);
   }
 
-  /** @internal Commit a change that does not move the state. */
-  commit(
-    patch: Partial<Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'ringDeadline' | 'contactName'>>,
-  ): void {
+  #commit(patch: CallPatch): void {
     const previous = this.snapshot;
-    const keys = Object.keys(patch) as Array<keyof typeof patch>;
+    const keys = Object.keys(patch) as Array<keyof CallPatch>;
     if (keys.every((k) => previous[k] === patch[k])) return;
-    this.store.set(Object.freeze({ ...previous, ...patch }));
-    this.onChange(this, previous);
+    this.#store.set(Object.freeze({ ...previous, ...patch }));
+    this.#init.onChange(this, previous);
   }
 
-  /** @internal End the call (idempotent) and release its media. */
-  end(reason: EndReason, statusCode?: number): void {
+  #end(reason: EndReason, statusCode?: number): void {
     if (this.ended) return;
-    this.transition('ended', { endReason: reason, endedAt: Date.now(), statusCode, ringDeadline: undefined });
-    this.control.dispose();
+    this.#transition('ended', { endReason: reason, endedAt: Date.now(), statusCode, ringDeadline: undefined });
+    this.#leg.dispose();
   }
 
-  /**
-   * @internal Ends the call once `signal` (the 486, 480, BYE or CANCEL) is on
-   * its way, so that releasing the media does not send anything else first.
-   */
-  async endWith(reason: EndReason, signal: Promise<void>): Promise<void> {
+  async #endWith(reason: EndReason, signal: Promise<void>): Promise<void> {
     const sent = signal.catch(() => undefined);
-    this.end(reason);
+    this.#end(reason);
     await sent;
   }
 
-  /** @internal The remote side answered (outbound) or media is up (inbound). */
-  markAnswered(): void {
-    if (this.state === 'dialing') this.transition('active', { answeredAt: Date.now(), remoteRinging: false });
+  #replaceLeg(leg: CallLeg, info: CallInfo | undefined): CallLeg {
+    const previous = this.#leg;
+    this.#leg = leg;
+    if (info) this.#commit({ info });
+    this.#init.onLegReplaced?.(this, previous);
+    return previous;
   }
 
-  private expect(states: readonly CallState[], action: string): void {
-    if (!states.includes(this.state)) {
-      throw new CxError(
-        this.ended ? CxErrorCode.CallEnded : CxErrorCode.InvalidState,
-        `Cannot ${action} a call that is ${this.state}.`,
-      );
-    }
+  /** Throws the typed error for a command the call does not allow now. */
+  #require(command: CallCommand, action: string = command): void {
+    if (this.snapshot.can[command]) return;
+    throw new CxError(
+      this.ended ? CxErrorCode.CallEnded : CxErrorCode.InvalidState,
+      `Cannot ${action === 'hangup' ? 'hang up' : action} a call that is ${this.state}.`,
+    );
   }
 
   /** Commands on one call run one after the other. */
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.pending.then(task, task);
-    this.pending = run.catch(() => undefined);
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#pending.then(task, task);
+    this.#pending = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Creates a call and the driver that moves it (core only: the phone and its tests). */
+export function createCall(init: CallInit): { call: Call; driver: CallDriver } {
+  return build(init);
 }
 
 function toCxError(error: unknown, message: string): CxError {

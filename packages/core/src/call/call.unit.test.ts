@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { isCxError } from '../errors/cx-error.js';
-import { Call, type CallSnapshot } from './call.js';
-import type { CallControl } from './call-control.js';
+import { createCall, type Call, type CallDriver, type CallSnapshot } from './call.js';
 import type { CallInfo } from './call-info.js';
-import type { CallState } from './call-state.js';
+import type { CallLeg, CallLegListener } from './call-leg.js';
+import { abilitiesOf, CallCommand, type CallState } from './call-state.js';
 
 const info = { remote: { number: '2001', displayName: '', uri: 'sip:2001@x', internal: false } } as unknown as CallInfo;
 
-/** A control that records what the call asked of the signalling layer. */
-class FakeControl implements CallControl {
+/** A leg that records what the call asked of the signalling layer. */
+class FakeLeg implements CallLeg {
+  readonly id = 'leg-1';
+  readonly dialog = undefined;
+  readonly remoteStream = undefined;
+  readonly peerConnection = undefined;
   log: string[] = [];
   failAccept = false;
+  listener: CallLegListener | undefined;
   async accept(): Promise<void> {
     this.log.push('accept');
     if (this.failAccept) throw new Error('no media');
@@ -22,32 +27,42 @@ class FakeControl implements CallControl {
   async terminate(): Promise<void> {
     this.log.push('terminate');
   }
-  async setHold(on: boolean): Promise<void> {
+  async hold(on: boolean): Promise<void> {
     this.log.push(`hold ${on}`);
   }
-  setSending(on: boolean): void {
-    this.log.push(`sending ${on}`);
+  async refer(target: string): Promise<void> {
+    this.log.push(`refer ${target}`);
+  }
+  async renegotiate(): Promise<void> {
+    this.log.push('renegotiate');
+  }
+  async setOutgoing(): Promise<void> {
+    this.log.push('outgoing');
   }
   async sendDtmf(digit: string): Promise<void> {
     this.log.push(`dtmf ${digit}`);
+  }
+  listen(listener: CallLegListener): void {
+    this.listener = listener;
   }
   dispose(): void {
     this.log.push('dispose');
   }
 }
 
-function make(state: CallState, direction: 'inbound' | 'outbound' = 'inbound') {
-  const control = new FakeControl();
+function make(state: CallState, direction: 'inbound' | 'outbound' = 'inbound', beforeActivate?: (call: Call) => Promise<void>) {
+  const leg = new FakeLeg();
   const changes: Array<[CallState, CallState]> = [];
-  const call = new Call({
+  const { call, driver } = createCall({
     id: 'c1',
     direction,
     state,
     info,
-    control,
-    onChange: (c, previous: CallSnapshot) => changes.push([previous.state, c.state]),
+    leg,
+    onChange: (c: Call, previous: CallSnapshot) => changes.push([previous.state, c.state]),
+    ...(beforeActivate ? { beforeActivate } : {}),
   });
-  return { call, control, changes };
+  return { call, driver, control: leg, changes };
 }
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
@@ -83,9 +98,9 @@ describe('Call commands', () => {
 
   test('accept runs the phone hook that holds the other call first', async () => {
     const order: string[] = [];
-    t.call.beforeActivate = async () => {
+    t = make('ringing', 'inbound', async () => {
       order.push('hold others');
-    };
+    });
     const control = t.control;
     const accept = control.accept.bind(control);
     control.accept = async () => {
@@ -102,13 +117,22 @@ describe('Call commands', () => {
     assert.ok(t.control.log.includes('reject 486'));
   });
 
-  test('hold and resume go through re-INVITE and stop our audio while held', async () => {
+  test('hold and resume go through re-INVITE (what is heard while held: routing.unit.test.ts)', async () => {
     await t.call.accept();
     await t.call.hold(true);
     assert.equal(t.call.state, 'held');
     await t.call.hold(false);
     assert.equal(t.call.state, 'active');
-    assert.deepEqual(t.control.log, ['accept', 'sending false', 'hold true', 'hold false', 'sending true']);
+    assert.deepEqual(t.control.log, ['accept', 'hold true', 'hold false']);
+  });
+
+  test('a refused hold leaves the call active and rejects with a typed error', async () => {
+    await t.call.accept();
+    t.control.hold = async () => {
+      throw new Error('488');
+    };
+    await rejectsWith(t.call.hold(true), 'sip-failure');
+    assert.equal(t.call.state, 'active');
   });
 
   test('resume keeps a muted microphone muted', async () => {
@@ -116,7 +140,7 @@ describe('Call commands', () => {
     await t.call.mute(true);
     await t.call.hold(true);
     await t.call.hold(false);
-    assert.equal(t.control.log.at(-1), 'sending false');
+    assert.equal(t.call.state, 'active');
     assert.equal(t.call.muted, true);
   });
 
@@ -171,8 +195,8 @@ describe('Call commands', () => {
   for (const [name, run, states] of guards) {
     for (const state of states) {
       test(`${name} is refused when ${state}`, async () => {
-        const { call, control } = make(state === 'ended' ? 'active' : state);
-        if (state === 'ended') call.end('remote-hangup');
+        const { call, driver, control } = make(state === 'ended' ? 'active' : state);
+        if (state === 'ended') driver.end('remote-hangup');
         await rejectsWith(run(call), state === 'ended' ? 'call-ended' : 'invalid-state');
         assert.ok(!control.log.some((l) => l.startsWith('accept') || l.startsWith('hold') || l.startsWith('dtmf')));
       });
@@ -180,9 +204,9 @@ describe('Call commands', () => {
   }
 
   test('end is idempotent and disposes once', () => {
-    const { call, control } = make('active');
-    call.end('remote-hangup');
-    call.end('failed');
+    const { call, driver, control } = make('active');
+    driver.end('remote-hangup');
+    driver.end('failed');
     assert.equal(call.snapshot.endReason, 'remote-hangup');
     assert.equal(control.log.filter((l) => l === 'dispose').length, 1);
   });
@@ -192,5 +216,69 @@ describe('Call commands', () => {
     assert.throws(() => {
       (call.snapshot as { muted: boolean }).muted = true;
     });
+  });
+});
+
+describe('snapshot.can', () => {
+  const expected: Record<CallState, CallCommand[]> = {
+    ringing: ['accept', 'decline', 'hangup'],
+    dialing: ['hangup', 'mute'],
+    connecting: ['hangup', 'mute'],
+    active: ['hangup', 'hold', 'mute', 'sendDtmf'],
+    held: ['hangup', 'resume', 'mute'],
+    ended: [],
+  };
+  for (const [state, allowed] of Object.entries(expected) as Array<[CallState, CallCommand[]]>) {
+    test(`${state}: ${allowed.join(', ') || 'nothing'}`, () => {
+      const can = abilitiesOf(state);
+      assert.deepEqual(
+        Object.values(CallCommand).filter((command) => can[command]),
+        allowed,
+      );
+      assert.ok(Object.isFrozen(can));
+    });
+  }
+
+  test('follows the state through a call, and the commands obey it', async () => {
+    const { call } = make('ringing');
+    assert.equal(call.snapshot.can.accept, true);
+    await call.accept();
+    assert.deepEqual([call.snapshot.can.accept, call.snapshot.can.hold, call.snapshot.can.resume], [false, true, false]);
+    await call.hold(true);
+    assert.deepEqual([call.snapshot.can.hold, call.snapshot.can.resume], [false, true]);
+    await call.hangup();
+    assert.equal(Object.values(call.snapshot.can).some(Boolean), false);
+  });
+});
+
+describe('the driver (core only)', () => {
+  test('replaceLeg swaps the leg and keeps the identity; commands go to the new leg', async () => {
+    const { call, driver, control } = make('ringing');
+    await call.accept();
+    const next = new FakeLeg();
+    const changed = { ...info, remote: { ...info.remote, number: '2002' } } as CallInfo;
+    const previous = driver.replaceLeg(next, changed);
+    assert.equal(previous, control);
+    assert.equal(driver.leg, next);
+    assert.equal(call.id, 'c1');
+    assert.equal(call.info.remote.number, '2002');
+    await call.sendDtmf('7');
+    assert.deepEqual(next.log, ['dtmf 7']);
+    assert.ok(!control.log.includes('dtmf 7'));
+  });
+
+  test('markAnswered only moves a dialing call', () => {
+    const { call, driver } = make('dialing', 'outbound');
+    driver.markAnswered();
+    assert.equal(call.state, 'active');
+    driver.markAnswered();
+    assert.equal(call.state, 'active');
+  });
+
+  test('an illegal transition is refused with invalid-state and changes nothing', () => {
+    const { call, driver, changes } = make('ringing');
+    assert.throws(() => driver.transition('held'), (error: unknown) => isCxError(error, 'invalid-state'));
+    assert.equal(call.state, 'ringing');
+    assert.deepEqual(changes, []);
   });
 });

@@ -24,6 +24,12 @@ const MAX_DATA_ENTRIES = 100;
 const MAX_DATA_NAME_LENGTH = 128;
 /** Most routing steps kept. */
 const MAX_ROUTE_STEPS = 50;
+/** Most distinct headers kept in `info.headers`. */
+const MAX_RAW_HEADERS = 100;
+/** Most code points of one value in `info.headers`. */
+const MAX_RAW_VALUE_LENGTH = 1024;
+/** Never copied to `info.headers`: credentials. */
+const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization']);
 /** Largest accepted duration, in seconds (one day). */
 const MAX_SECONDS = 86_400;
 
@@ -32,6 +38,8 @@ const DATA_NAME = /^[A-Za-z0-9_.-]+$/;
 /** Separators between the steps of `X-CX-Route`: any of `>`, `/` and `,`. */
 const ROUTE_SEPARATORS = /[>/,]/;
 const SECONDS = /^\d+(?:\.\d+)?$/;
+/** RFC 3261 `token`: a header name. */
+const TOKEN = /^[a-z0-9.!%*_+`'~-]{1,64}$/;
 
 const CALL_TYPES: ReadonlySet<string> = new Set(Object.values(CallType));
 const TRANSFER_TYPES: ReadonlySet<string> = new Set<TransferType>(['blind', 'attended']);
@@ -91,6 +99,10 @@ const MONITOR_MODES: ReadonlySet<string> = new Set<MonitorMode>(['silent', 'whis
  * - `smallBanner`: `X-CX-Small-Banner: allow` gives true, `deny` gives
  *   false (any case, spaces around ignored); absent or any other value
  *   gives `undefined` (the agent's profile decides).
+ * - `headers`: every header of the INVITE by lower-case name (as sent:
+ *   compact forms are not expanded), repeated headers joined with `, `,
+ *   each value sanitised to at most 1024 code points, at most 100 names;
+ *   `Authorization` and `Proxy-Authorization` are left out. No prototype.
  *
  * Pure and total: it never throws and never changes its arguments. Should
  * the input itself misbehave (a getter that throws), the result is the one
@@ -143,6 +155,7 @@ function readOffer(input: OfferInput, internal: InternalConfig): CallInfo {
     autoAnswer:
       headers.callInfo.some(asksAnswerAfterZero) || headers.alertInfo.some(asksAlertAutoAnswer),
     smallBanner: readSmallBanner(headers.get('x-cx-small-banner')),
+    headers: headers.raw,
   });
 }
 
@@ -153,6 +166,7 @@ interface HeaderIndex {
   callInfo: string[];
   alertInfo: string[];
   data: Readonly<Record<string, string>>;
+  raw: Readonly<Record<string, string>>;
 }
 
 function indexHeaders(list: unknown): HeaderIndex {
@@ -162,6 +176,8 @@ function indexHeaders(list: unknown): HeaderIndex {
   const data: Record<string, string> = Object.create(null) as Record<string, string>;
   const dataNames = new Set<string>();
   let dataEntries = 0;
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  let rawEntries = 0;
 
   if (Array.isArray(list)) {
     for (const entry of list as unknown[]) {
@@ -174,6 +190,15 @@ function indexHeaders(list: unknown): HeaderIndex {
       const value = textOf(rawValue).slice(0, MAX_VALUE_LENGTH);
 
       if (!first.has(key)) first.set(key, value);
+      if (TOKEN.test(key) && !SECRET_HEADERS.has(key)) {
+        const text = sanitizeText(value, MAX_RAW_VALUE_LENGTH);
+        const known = raw[key];
+        if (known !== undefined) raw[key] = sanitizeText(`${known}, ${text}`, MAX_RAW_VALUE_LENGTH);
+        else if (rawEntries < MAX_RAW_HEADERS) {
+          raw[key] = text;
+          rawEntries += 1;
+        }
+      }
       if (key === 'call-info') callInfo.push(value);
       else if (key === 'alert-info') alertInfo.push(value);
       else if (key.startsWith(DATA_PREFIX) && !dataNames.has(key)) {
@@ -199,6 +224,7 @@ function indexHeaders(list: unknown): HeaderIndex {
     callInfo,
     alertInfo,
     data: Object.freeze(data),
+    raw: Object.freeze(raw),
   };
 }
 

@@ -36,6 +36,7 @@ const NOTHING: CallInfo = {
   monitor: undefined,
   autoAnswer: false,
   smallBanner: undefined,
+  headers: Object.create(null) as Record<string, string>,
 };
 
 function assertDeepFrozen(value: unknown, path = 'result'): void {
@@ -70,7 +71,7 @@ describe('parseOffer: a complete smart-routing INVITE', () => {
 
   test('reads every field', () => {
     assert.deepEqual(
-      { ...info, data: { ...info.data } },
+      { ...info, data: { ...info.data }, headers: { ...info.headers } },
       {
         remote: {
           number: '+33123456789',
@@ -91,6 +92,24 @@ describe('parseOffer: a complete smart-routing INVITE', () => {
         monitor: undefined,
         autoAnswer: true,
         smallBanner: true,
+        headers: {
+          via: 'SIP/2.0/WSS 192.0.2.10;branch=z9hG4bK-1',
+          from: '"Jeanne Dupont" <sip:+33123456789@pstn.example.net>;tag=1',
+          to: '<sip:1001@cx.example.com>',
+          'x-cx-interaction-id': 'int-7f3a',
+          'x-cx-call-type': 'smart',
+          'x-cx-queue': 'Sales FR',
+          'x-cx-queue-id': 'q-42',
+          'x-cx-wait-time': '37',
+          'x-cx-ring-timeout': '20',
+          'x-cx-called': '+33800123456',
+          'x-cx-route': 'Welcome > Language: FR > Sales',
+          'x-cx-data-customerid': 'C-0042',
+          'x-cx-data-language': 'fr',
+          'call-info': '<sip:cx.example.com>;answer-after=0',
+          'x-cx-small-banner': 'allow',
+          'content-type': 'application/sdp',
+        },
       },
     );
   });
@@ -155,7 +174,7 @@ describe('parseOffer: missing everything', () => {
       ['Alert-Info', ''],
       ['X-CX-Small-Banner', ''],
     ]);
-    assert.deepEqual({ ...info, remote: NOTHING.remote, called: '' }, NOTHING);
+    assert.deepEqual({ ...info, remote: NOTHING.remote, called: '', headers: NOTHING.headers }, NOTHING);
     assert.equal(info.called, '1001');
   });
 
@@ -934,5 +953,37 @@ describe('parseOffer: purity and totality', () => {
     assert.equal(info.remote.displayName, '<img src=x onerror=alert(1)>"\\;,=<>/');
     const texts = JSON.stringify(info);
     assert.doesNotMatch(texts, /[\u0000\u202e\u200b]/);
+  });
+});
+
+describe('parseOffer: info.headers', () => {
+  test('every header by lower-case name, repeated ones joined, values sanitised and bounded', () => {
+    const info = parse([
+      ['X-Ticket', '  T-1\u202e '],
+      ['Diversion', '<sip:a@x>'],
+      ['diversion', '<sip:b@x>'],
+      ['X-Long', 'y'.repeat(5000)],
+    ]);
+    assert.equal(info.headers['x-ticket'], 'T-1');
+    assert.equal(info.headers['diversion'], '<sip:a@x>, <sip:b@x>');
+    assert.equal([...(info.headers['x-long'] ?? '')].length, 1024);
+    assert.equal(Object.getPrototypeOf(info.headers), null);
+    assert.ok(Object.isFrozen(info.headers));
+  });
+
+  test('credentials are left out; names that are not tokens are skipped; at most 100 names', () => {
+    const many: Header[] = Array.from({ length: 150 }, (_, i) => [`X-H${i}`, String(i)] as const);
+    const info = parse([['Authorization', 'Digest secret'], ['Proxy-Authorization', 'Digest secret'], ['Bad Name', 'x'], ...many]);
+    assert.equal(info.headers['authorization'], undefined);
+    assert.equal(info.headers['proxy-authorization'], undefined);
+    assert.equal(info.headers['bad name'], undefined);
+    assert.equal(Object.keys(info.headers).length, 100);
+    assert.equal(info.headers['__proto__'], undefined);
+  });
+
+  test('__proto__ is an ordinary name', () => {
+    const info = parse([['__proto__', 'x']]);
+    assert.equal(info.headers['__proto__'], 'x');
+    assert.equal(({} as Record<string, unknown>)['x'], undefined);
   });
 });

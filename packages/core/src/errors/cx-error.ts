@@ -21,6 +21,12 @@ export const CxErrorCode = {
   SipFailure: 'sip-failure',
   /** The call ended while the command was in flight. */
   CallEnded: 'call-ended',
+  /** The SIP server could not be reached within `sip.connectTimeout`. */
+  ConnectionFailed: 'connection-failed',
+  /** The SIP server refused the registration (see `statusCode`), or did not answer it in time. */
+  RegistrationFailed: 'registration-failed',
+  /** The phone was destroyed (`phone.destroy()`): make a new one. */
+  Destroyed: 'destroyed',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];

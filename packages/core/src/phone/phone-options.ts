@@ -1,7 +1,7 @@
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { LogOptions } from '../logger.js';
 import type { SmallBannerRule } from '../rules/small-banner-access.js';
-import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from './contact-lookup.js';
+import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-lookup.js';
 
 /** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
 export interface PhoneOptions {
@@ -42,6 +42,8 @@ export interface SipOptions {
   registerExpires?: number;
   /** Reconnection backoff after the WebSocket drops. */
   reconnect?: { minDelay?: number; maxDelay?: number };
+  /** Most ms `connect()` waits to be registered before it rejects (default 10000). */
+  connectTimeout?: number;
 }
 
 export interface ProfileOptions {
@@ -187,6 +189,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       iceGatheringTimeout: number(sip['iceGatheringTimeout'], 'sip.iceGatheringTimeout', 1000, 50, 60_000),
       keepAliveInterval: number(sip['keepAliveInterval'], 'sip.keepAliveInterval', 15, 0, 3600),
       registerExpires: number(sip['registerExpires'], 'sip.registerExpires', 600, 30, 86_400),
+      connectTimeout: number(sip['connectTimeout'], 'sip.connectTimeout', 10_000, 100, 120_000),
       reconnect: { minDelay, maxDelay: Math.max(minDelay, maxDelay) },
       user,
       domain,

@@ -1,82 +1,23 @@
 // Component tier: the phone in real Chromium on the simulated contact center
 // (in-page SIP switch, real sip.js user agents, real WebRTC media).
 import { expect } from '@esm-bundle/chai';
-import { createPhone, isCxError, type Call, type Phone } from '../index.js';
-import {
-  createToneMicrophone,
-  FrequencyMeter,
-  startSimulatedContactCenter,
-  type SimulatedContactCenter,
-  type SimulatedCustomer,
-} from '../testing/index.js';
+import { isCxError, type Call, type Phone } from '../index.js';
+import type { SimulatedContactCenter, SimulatedCustomer } from '../testing/index.js';
+import { AGENT_HZ, CUSTOMER_HZ, level as levelOf, once, ring as ringFrom, startKit, until, wire as wireOf, type Kit } from '../../test/support/phone-kit.js';
 
-const AGENT_HZ = 1130;
-const CUSTOMER_HZ = 470;
-const USERS = { '1001': 'agent-pw', '1002': 'agent2-pw', '2001': 'bob-pw', '2002': 'carol-pw' };
-
+let kit: Kit;
 let cc: SimulatedContactCenter;
-let phones: Phone[] = [];
-const microphone = createToneMicrophone(AGENT_HZ);
-
-function agent(user = '1001', extra: Partial<Parameters<typeof createPhone>[0]> = {}): Phone {
-  const phone = createPhone({
-    ...extra,
-    sip: { ...cc.sipOptions(user), reconnect: { minDelay: 50, maxDelay: 400 }, ...extra.sip },
-    media: { getStream: microphone.getStream },
-  });
-  phones.push(phone);
-  return phone;
-}
-
-function once<K extends Parameters<Phone['on']>[0]>(phone: Phone, name: K): Promise<unknown[]> {
-  return new Promise((resolve) => {
-    const off = phone.on(name, ((...args: unknown[]) => {
-      off();
-      resolve(args);
-    }) as never);
-  });
-}
-
-async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const end = performance.now() + timeout;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function ring(phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> {
-  const incoming = once(phone, 'call:incoming');
-  await bob.dial(cc.address('1001'), headers);
-  const [call] = (await incoming) as [Call];
-  return call;
-}
-
-async function level(phone: Phone, call: Call, hz: number): Promise<number> {
-  const stream = phone.mediaOf(call).remoteStream;
-  if (!stream) return -Infinity;
-  const meter = new FrequencyMeter(stream);
-  let best = -Infinity;
-  const end = performance.now() + 5000;
-  while (performance.now() < end) {
-    best = await meter.median(hz, 300);
-    if (best > -55) break;
-  }
-  meter.dispose();
-  return best;
-}
-
-const wire = () => cc.switch.messages().map((m) => m.summary);
+const agent: Kit['agent'] = (user, extra) => kit.agent(user, extra);
+const ring = (phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> => ringFrom(cc, phone, bob, headers);
+const level = (phone: Phone, call: Call, hz: number): Promise<number> => levelOf(phone, call, hz);
+const wire = (): string[] => wireOf(cc);
 
 describe('Phone on the simulated contact center', () => {
   beforeEach(async () => {
-    cc = await startSimulatedContactCenter({ users: USERS });
+    kit = await startKit();
+    cc = kit.cc;
   });
-  afterEach(async () => {
-    await Promise.all(phones.map((p) => p.disconnect().catch(() => undefined)));
-    phones = [];
-    await cc.stop();
-  });
+  afterEach(() => kit.stop());
 
   it('registers with digest authentication; connection states in order', async () => {
     const phone = agent();
@@ -99,7 +40,7 @@ describe('Phone on the simulated contact center', () => {
       await phone.connect();
       expect.fail('should reject');
     } catch (error) {
-      expect(isCxError(error, 'not-connected')).to.equal(true);
+      expect(isCxError(error, 'registration-failed')).to.equal(true);
       expect((error as { statusCode?: number }).statusCode).to.equal(403);
     }
     expect(phone.$connection.get().state).to.equal('failed');

@@ -1,37 +1,50 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { deriveAgentStatus, type AgentStatus } from '../agent/agent-status.js';
-import { Call } from '../call/call.js';
-import type { CallControl } from '../call/call-control.js';
-import type { EndReason } from '../call/call-state.js';
+import { createCall, type Call, type CallDriver, type CallHandle, type CallSnapshot } from '../call/call.js';
+import type { CallInfo } from '../call/call-info.js';
+import type { CallLeg, CallLegListener, LegEnd } from '../call/call-leg.js';
+import { isMissed, type EndReason } from '../call/call-state.js';
 import { parseOffer } from '../call/parse-offer.js';
+import { contactsFeature } from '../contacts/contacts-feature.js';
 import { Emitter } from '../emitter.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
+import type { Feature, FeatureContext, InstalledFeature } from '../features/feature.js';
+import { newId } from '../id.js';
 import { Logger } from '../logger.js';
+import { MediaGraph } from '../media/media-graph.js';
+import { routeCalls, type Route } from '../media/routing.js';
 import { smallBannerAllows } from '../rules/small-banner-access.js';
+import { LegRegistry } from '../sip/leg-registry.js';
+import { routeOffer } from '../sip/offer-router.js';
 import { SipAgent, type ConnectionStatus, type IncomingOffer } from '../sip/sip-agent.js';
-import type { SessionEnd, SipSession, SipSessionListener } from '../sip/sip-session.js';
-import { runContactLookup } from './contact-lookup.js';
+import type { IncomingRefer } from '../sip/sip-leg.js';
+import { CallList } from './call-list.js';
 import { parseDialTarget } from './dial-target.js';
+import type { CallOptions, PhoneApi } from './phone-api.js';
 import type { PhoneEventMap } from './phone-events.js';
 import { resolvePhoneOptions, type PhoneOptions, type ResolvedPhoneOptions } from './phone-options.js';
 
-/** Options of `phone.call()`. */
-export interface CallOptions {
-  /** Extra SIP headers for the INVITE, e.g. `{ 'X-CX-Queue': 'Sales' }`. */
-  headers?: Readonly<Record<string, string>>;
-}
+export type { CallOptions } from './phone-api.js';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/;
-/** Ended calls kept in `$calls` (for the call boxes' history). */
-const KEEP_ENDED = 20;
+/** How long an interaction the agent took waits for its INVITE, by default. */
+const TAKEN_WAIT = 30_000;
 
-let nextId = 0;
+/** The features every phone has. Rarely used ones are loaded when first asked for. */
+const BUILT_IN: readonly Feature[] = [contactsFeature];
+
+/** Handed out by the class's static block: core code (and its testing kit) can add features to a phone. */
+let install: <Api>(phone: Phone, feature: Feature<Api>) => Api;
 
 /**
  * The agent's phone: one SIP registration, its calls and the stores that
  * describe them. Create it with {@link createPhone}.
+ *
+ * It wires the parts and grows with none of them: the SIP agent (transport,
+ * registration, legs), offer routing, the media graph, the call list and
+ * the features.
  */
-export class Phone {
+export class Phone implements PhoneApi {
   /** The link to the SIP server. */
   readonly $connection: ReadableAtom<ConnectionStatus>;
   /** Live calls first (newest first), then recently ended ones. */
@@ -42,58 +55,93 @@ export class Phone {
   readonly $agent: ReadableAtom<AgentStatus>;
   readonly options: ResolvedPhoneOptions;
 
-  private readonly logger: Logger;
-  private readonly events = new Emitter<PhoneEventMap>();
-  private readonly connection = atom<ConnectionStatus>({ state: 'disconnected' });
-  private readonly calls = atom<readonly Call[]>([]);
-  private readonly agentChoice = atom({ paused: false, wrappingUp: false });
-  private readonly sessions = new Map<Call, SipSession>();
-  private readonly timers = new Map<Call, ReturnType<typeof setTimeout>>();
-  private readonly agent: SipAgent;
+  readonly #logger: Logger;
+  readonly #events = new Emitter<PhoneEventMap>();
+  readonly #calls = new CallList();
+  readonly #drivers = new WeakMap<Call, CallDriver>();
+  readonly #ringTimers = new WeakMap<Call, ReturnType<typeof setTimeout>>();
+  readonly #agentChoice = atom({ paused: false, wrappingUp: false });
+  readonly #legs = new LegRegistry();
+  readonly #graph: MediaGraph;
+  readonly #sip: SipAgent;
+  readonly #features = new Map<Feature<unknown>, InstalledFeature<unknown>>();
+  readonly #featureRoutes = new Map<string, readonly Route[]>();
+  readonly #referHandlers = new Set<(refer: IncomingRefer) => boolean>();
+  readonly #taken = new Map<string, number>();
+  #destroyed = false;
+
+  static {
+    install = <Api>(phone: Phone, feature: Feature<Api>): Api => phone.#install(feature) as Api;
+  }
 
   constructor(options: PhoneOptions) {
     this.options = resolvePhoneOptions(options);
-    this.logger = new Logger(this.options.log);
-    this.events.onListenerError = (error) => this.logger.error('A phone event listener threw', error);
-    this.$connection = this.connection;
-    this.$calls = this.calls;
-    this.$activeCall = computed(this.calls, (calls) => pickActive(calls));
-    this.$agent = computed([this.connection, this.calls, this.agentChoice], (connection, calls, choice) =>
+    this.#logger = new Logger(this.options.log);
+    this.#events.onListenerError = (error) => this.#logger.error('A phone event listener threw', error);
+    this.#graph = new MediaGraph(this.options.media.getStream ?? getUserMedia, this.#logger);
+    this.#sip = new SipAgent(this.options, this.#logger, {
+      onOffer: (offer) => this.#handleOffer(offer),
+      streamFor: (leg) => this.#graph.streamFor(leg.id),
+      referPolicy: (refer) => [...this.#referHandlers].some((handler) => handler(refer)),
+      onDialog: (leg, dialog) => this.#legs.update(leg, dialog),
+    });
+    this.$connection = this.#sip.$status;
+    this.$calls = this.#calls.$calls;
+    this.$activeCall = this.#calls.$active;
+    this.$agent = computed([this.$connection, this.$calls, this.#agentChoice], (connection, calls, choice) =>
       deriveAgentStatus(connection, calls.map((c) => c.snapshot), choice),
     );
+    let lastConnection = this.$connection.get();
+    this.$connection.listen((status) => {
+      if (status !== lastConnection) this.#events.emit('connection:changed', status);
+      lastConnection = status;
+    });
     let lastAgent: AgentStatus | undefined;
     this.$agent.subscribe((status) => {
-      if (lastAgent !== undefined && status !== lastAgent) this.events.emit('agent:changed', status);
+      if (lastAgent !== undefined && status !== lastAgent) this.#events.emit('agent:changed', status);
       lastAgent = status;
     });
-    this.agent = new SipAgent(this.options, this.logger, {
-      onStatus: (status) => {
-        this.connection.set(status);
-        this.events.emit('connection:changed', status);
-      },
-      onOffer: (offer) => this.handleOffer(offer),
-    });
+    for (const feature of BUILT_IN) this.#install(feature);
   }
 
   /** Subscribe to an event; returns the function that unsubscribes. */
   on<K extends keyof PhoneEventMap>(name: K, fn: (...args: PhoneEventMap[K]) => void): () => void {
-    return this.events.on(name, fn);
+    return this.#events.on(name, fn);
   }
 
-  /** Connect to the SIP server and register. Resolves once registered. */
+  /**
+   * Connect to the SIP server and register. Resolves once registered;
+   * rejects with `registration-failed` or `connection-failed` within
+   * `sip.connectTimeout`. Calling it again tries again.
+   */
   connect(): Promise<void> {
-    return this.agent.connect();
+    return this.#sip.connect();
   }
 
   /** Hang up every call, unregister and close the connection. */
   async disconnect(): Promise<void> {
-    await Promise.all(this.live().map((call) => call.hangup().catch(() => undefined)));
-    await this.agent.disconnect();
+    await Promise.all(this.#calls.live().map((call) => call.hangup().catch(() => undefined)));
+    await this.#sip.disconnect();
+  }
+
+  /**
+   * Hang up, unregister and release everything the phone holds (features,
+   * media, listeners). Later commands reject with `destroyed`.
+   */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    await this.disconnect();
+    await this.#sip.destroy();
+    for (const feature of this.#features.values()) feature.dispose();
+    this.#features.clear();
+    this.#graph.dispose();
+    this.#events.clear();
   }
 
   /** Pause or resume taking calls (the agent status becomes `paused`). */
   setPaused(paused: boolean): void {
-    this.agentChoice.set({ ...this.agentChoice.get(), paused });
+    this.#agentChoice.set({ ...this.#agentChoice.get(), paused });
   }
 
   /**
@@ -101,27 +149,29 @@ export class Phone {
    * a SIP URI. Holds the active call first.
    */
   async call(target: string, options: CallOptions = {}): Promise<Call> {
+    if (this.#destroyed) throw destroyedError();
     const dial = parseDialTarget(target, this.options.sip.domain);
     const headers = formatHeaders(options.headers);
-    const state = this.connection.get().state;
+    const state = this.$connection.get().state;
     if (state !== 'registered' && state !== 'connected') {
       throw new CxError(CxErrorCode.NotConnected, 'The phone is not connected to the SIP server.', {
         solutions: ['Call phone.connect() and wait for it to resolve.'],
       });
     }
-    const active = this.live().find((c) => c.state === 'active');
+    const active = this.#calls.live().find((c) => c.state === 'active');
     if (active) await active.hold(true);
     const info = parseOffer(
       { headers: [], from: { displayName: '', user: dial.number, host: dial.host }, to: { user: dial.number, host: dial.host } },
       this.options.internal,
     );
-    let session: SipSession | undefined;
-    const call = this.createCall('outbound', 'dialing', info, sessionControl(() => session));
-    session = this.agent.invite(dial.uri, headers, this.listenerFor(call));
-    this.sessions.set(call, session);
-    this.addCall(call);
-    this.events.emit('call:outgoing', call);
-    this.lookUpContact(call);
+    let call: Call | undefined;
+    const leg = this.#sip.dial(dial.uri, headers, () => {
+      if (call) this.#drivers.get(call)?.commit({ remoteRinging: true });
+    });
+    call = this.#createCall('outbound', 'dialing', info, leg);
+    this.#calls.add(call);
+    this.#route();
+    this.#events.emit('call:outgoing', call);
     return call;
   }
 
@@ -130,151 +180,232 @@ export class Phone {
    * INVITE's `X-CX-Small-Banner` header when it has one, else the profile's
    * `smallBanner` rule (every call by default; see `smallBannerAllows`).
    */
-  allowsSmallBanner(call: Call): boolean {
+  allowsSmallBanner(call: CallHandle): boolean {
     return smallBannerAllows(call.info, this.options.profile.smallBanner);
   }
 
-  /** The SIP session behind a call: its peer connection and remote stream, for meters and tests. */
-  mediaOf(call: Call): { peerConnection: RTCPeerConnection | undefined; remoteStream: MediaStream | undefined } {
-    const session = this.sessions.get(call);
-    return { peerConnection: session?.peerConnection, remoteStream: session?.remoteStream };
+  /** The media of a live call: its peer connection and remote stream, for meters and tests. */
+  mediaOf(call: CallHandle): { peerConnection: RTCPeerConnection | undefined; remoteStream: MediaStream | undefined } {
+    const leg = this.#liveLeg(call);
+    return { peerConnection: leg?.peerConnection, remoteStream: leg?.remoteStream };
   }
 
   // ---- inbound --------------------------------------------------------------
 
-  private handleOffer(offer: IncomingOffer): void {
+  #handleOffer(offer: IncomingOffer): void {
     const info = parseOffer(offer.input, this.options.internal);
-    const seconds = info.ringTimeout ?? this.options.profile.ringTimeout;
-    const now = Date.now();
-    let session: SipSession | undefined;
-    const call = this.createCall('inbound', 'ringing', info, sessionControl(() => session), now + seconds * 1000);
-    session = offer.open(this.listenerFor(call));
-    this.sessions.set(call, session);
-    offer.prepareMedia();
-    this.timers.set(
-      call,
-      setTimeout(() => void this.expire(call), seconds * 1000),
-    );
-    this.addCall(call);
-    this.logger.info(`Incoming call ${call.id}`);
-    this.events.emit('call:incoming', call);
-    if (!call.ended && (info.autoAnswer || this.options.profile.autoAnswer)) {
-      call.accept().catch((error: unknown) => this.logger.error('Auto-answer failed', error));
+    const route = routeOffer(offer.input, info, {
+      findDialog: (dialog) => this.#legs.find(dialog),
+      isTaken: (id) => this.#consumeTaken(id),
+      acceptsMonitoring: false,
+    });
+    switch (route.kind) {
+      case 'refuse':
+        this.#logger.info(`Refused an offer with ${route.statusCode}: ${route.reason}`);
+        offer.refuse(route.statusCode);
+        return;
+      case 'monitor':
+        // No monitoring feature takes it (routeOffer refuses it then); never reached.
+        offer.refuse(403);
+        return;
+      case 'replace':
+        void this.#replace(route.leg, offer.leg(), info);
+        return;
+      case 'ring':
+      case 'taken':
+        this.#ring(offer.leg(), info, route.kind === 'taken');
+        return;
     }
-    this.lookUpContact(call);
+  }
+
+  #ring(leg: CallLeg, info: CallInfo, taken: boolean): void {
+    const seconds = info.ringTimeout ?? this.options.profile.ringTimeout;
+    const call = this.#createCall('inbound', 'ringing', info, leg, Date.now() + seconds * 1000);
+    this.#graph.prepare();
+    this.#ringTimers.set(
+      call,
+      setTimeout(() => void this.#expire(call), seconds * 1000),
+    );
+    this.#calls.add(call);
+    this.#logger.info(`Incoming call ${call.id}`);
+    this.#events.emit('call:incoming', call);
+    if (!call.ended && (taken || info.autoAnswer || this.options.profile.autoAnswer)) {
+      call.accept().catch((error: unknown) => this.#logger.error('Answering at once failed', error));
+    }
   }
 
   /** The countdown ran out: decline with 480 so the ACD redistributes. */
-  private async expire(call: Call): Promise<void> {
-    if (call.state !== 'ringing') return;
-    await call.endWith('ring-timeout', this.sessions.get(call)?.reject(480) ?? Promise.resolve());
+  async #expire(call: Call): Promise<void> {
+    const driver = this.#drivers.get(call);
+    if (call.state !== 'ringing' || !driver) return;
+    await driver.endWith('ring-timeout', driver.leg.reject(480));
   }
 
-  // ---- shared -------------------------------------------------------------
-
-  /**
-   * Asks the `contacts.lookup` hook for the other party's name, once per
-   * call, without holding anything up: the name lands in
-   * `call.snapshot.contactName` (a `call:changed`) whenever it comes, even
-   * after the call ended (the missed call notice and the call box still show
-   * it). A failing or slow hook is logged and otherwise ignored.
-   */
-  private lookUpContact(call: Call): void {
-    const { lookup, timeout } = this.options.contacts;
-    if (!lookup) return;
-    const number = call.info.remote.number;
-    void runContactLookup(lookup, {
-      number,
-      call: { id: call.id, direction: call.direction, info: call.info },
-      timeout,
-    }).then((outcome) => {
-      switch (outcome.status) {
-        case 'found':
-          call.commit({ contactName: outcome.name });
-          break;
-        case 'failed':
-          this.logger.warn(`The contact lookup failed for call ${call.id}`, outcome.error);
-          break;
-        case 'timed-out':
-          this.logger.warn(`The contact lookup gave no answer within ${timeout} ms for call ${call.id}`);
-          break;
-        default:
-          this.logger.debug(`No contact found for call ${call.id}`);
-      }
-    });
+  /** An INVITE with Replaces for one of our dialogs: the call goes on over the new dialog. */
+  async #replace(old: CallLeg, leg: CallLeg, info: CallInfo): Promise<void> {
+    const call = this.#calls.live().find((c) => this.#drivers.get(c)?.leg === old);
+    const driver = call && this.#drivers.get(call);
+    if (!call || !driver) {
+      await leg.reject(481).catch(() => undefined);
+      return;
+    }
+    this.#adopt(call, leg);
+    try {
+      await leg.accept();
+    } catch (error) {
+      this.#logger.warn(`Could not answer the INVITE that replaces call ${call.id}`, error);
+      this.#graph.removeLeg(leg.id);
+      leg.dispose();
+      return;
+    }
+    if (call.ended || driver.leg !== old) {
+      this.#graph.removeLeg(leg.id);
+      leg.dispose();
+      return;
+    }
+    const previous = call.info;
+    driver.replaceLeg(
+      leg,
+      Object.freeze({
+        ...info,
+        interactionId: info.interactionId ?? previous.interactionId,
+        queue: info.queue ?? previous.queue,
+      }),
+    );
+    this.#logger.info(`Call ${call.id} now goes on over a new dialog (Replaces)`);
   }
 
-  private createCall(
-    direction: 'inbound' | 'outbound',
-    state: 'ringing' | 'dialing',
-    info: Call['info'],
-    control: CallControl,
-    ringDeadline?: number,
-  ): Call {
-    const call = new Call({
-      id: `call-${++nextId}`,
+  #consumeTaken(interactionId: string): boolean {
+    const until = this.#taken.get(interactionId);
+    if (until === undefined) return false;
+    this.#taken.delete(interactionId);
+    return until >= Date.now();
+  }
+
+  // ---- calls ---------------------------------------------------------------
+
+  #createCall(direction: 'inbound' | 'outbound', state: 'ringing' | 'dialing', info: CallInfo, leg: CallLeg, ringDeadline?: number): Call {
+    const { call, driver } = createCall({
+      id: newId('call'),
       direction,
       state,
       info,
-      control,
-      onChange: (changed, previous) => this.handleChange(changed, previous),
+      leg,
+      onChange: (changed, previous) => this.#handleChange(changed, previous),
+      beforeActivate: (target) => this.#holdOthers(target),
+      onLegReplaced: (changed, previous) => {
+        this.#graph.removeLeg(previous.id);
+        void previous.terminate().catch(() => undefined).finally(() => previous.dispose());
+        this.#route();
+      },
       ...(ringDeadline === undefined ? {} : { ringDeadline }),
     });
-    call.beforeActivate = (target) => this.holdOthers(target);
+    this.#drivers.set(call, driver);
+    this.#adopt(call, leg);
     return call;
   }
 
-  private listenerFor(call: Call): SipSessionListener {
-    return {
-      onAnswered: () => call.markAnswered(),
-      onRemoteRinging: () => call.commit({ remoteRinging: true }),
-      onEnded: (end: SessionEnd) => call.end(endReasonOf(call, end), 'statusCode' in end ? end.statusCode : undefined),
-      onRemoteHold: (held) => call.commit({ remoteHeld: held }),
-      onDtmf: (digit) => this.events.emit('call:dtmf', call, digit),
+  /** Makes `leg` report to `call` and puts it in the media graph. */
+  #adopt(call: Call, leg: CallLeg): void {
+    this.#graph.addLeg(leg.id, leg);
+    const current = (): CallDriver | undefined => {
+      const driver = this.#drivers.get(call);
+      return driver?.leg === leg ? driver : undefined;
     };
+    const listener: CallLegListener = {
+      onAnswered: () => current()?.markAnswered(),
+      onRemoteRinging: () => current()?.commit({ remoteRinging: true }),
+      onEnded: (end) => current()?.end(endReasonOf(call, end), 'statusCode' in end ? end.statusCode : undefined),
+      onRemoteHold: (held) => current()?.commit({ remoteHeld: held }),
+      onDtmf: (digit) => {
+        if (current()) this.#events.emit('call:dtmf', call, digit);
+      },
+      onRemoteMedia: (stream) => this.#graph.setRemote(leg.id, stream),
+    };
+    leg.listen(listener);
+  }
+
+  #liveLeg(call: CallHandle): CallLeg | undefined {
+    const driver = this.#drivers.get(call as Call);
+    return driver && !call.ended ? driver.leg : undefined;
   }
 
   /** At most one active call: hold every other active one. */
-  private async holdOthers(target: Call): Promise<void> {
-    for (const other of this.live()) {
+  async #holdOthers(target: Call): Promise<void> {
+    for (const other of this.#calls.live()) {
       if (other !== target && other.state === 'active') await other.hold(true);
     }
   }
 
-  private handleChange(call: Call, previous: Call['snapshot']): void {
+  #handleChange(call: Call, previous: CallSnapshot): void {
     const now = call.snapshot;
-    // Re-publish the list so subscribers of $calls see the change.
-    this.calls.set([...this.calls.get()]);
-    this.events.emit('call:changed', call, previous);
-    if (now.muted !== previous.muted) this.events.emit('call:muted', call, now.muted);
+    if (now.state === 'ended') this.#forget(call);
+    this.#calls.changed(call);
+    this.#route();
+    this.#events.emit('call:changed', call, previous);
+    if (now.muted !== previous.muted) this.#events.emit('call:muted', call, now.muted);
     if (now.state === previous.state) return;
-    if (now.state === 'active' && previous.answeredAt === undefined) this.events.emit('call:accepted', call);
-    else if (now.state === 'held') this.events.emit('call:held', call);
-    else if (now.state === 'active' && previous.state === 'held') this.events.emit('call:resumed', call);
+    if (now.state === 'active' && previous.answeredAt === undefined) this.#events.emit('call:accepted', call);
+    else if (now.state === 'held') this.#events.emit('call:held', call);
+    else if (now.state === 'active' && previous.state === 'held') this.#events.emit('call:resumed', call);
     if (now.state === 'ended') {
-      clearTimeout(this.timers.get(call));
-      this.timers.delete(call);
-      this.sessions.delete(call);
-      this.trimEnded();
-      this.events.emit('call:ended', call);
-      if (now.endReason === 'ring-timeout' || now.endReason === 'caller-cancelled') this.events.emit('call:missed', call);
+      this.#events.emit('call:ended', call);
+      if (isMissed(now)) this.#events.emit('call:missed', call);
     }
   }
 
-  private addCall(call: Call): void {
-    this.calls.set([call, ...this.calls.get()]);
+  /** An ended call keeps its snapshot; its timer and media go. */
+  #forget(call: Call): void {
+    clearTimeout(this.#ringTimers.get(call));
+    this.#ringTimers.delete(call);
+    const leg = this.#drivers.get(call)?.leg;
+    if (leg) this.#graph.removeLeg(leg.id);
   }
 
-  private trimEnded(): void {
-    const calls = this.calls.get();
-    const live = calls.filter((c) => !c.ended);
-    const ended = calls.filter((c) => c.ended).slice(0, KEEP_ENDED);
-    this.calls.set([...live, ...ended]);
+  /** Puts the routing matrix of the calls (and of the features) in force. */
+  #route(): void {
+    const calls = this.#calls.live().flatMap((call) => {
+      const leg = this.#drivers.get(call)?.leg;
+      return leg ? [{ legId: leg.id, state: call.state, muted: call.muted }] : [];
+    });
+    this.#graph.route(routeCalls(calls, [...this.#featureRoutes.values()].flat()));
   }
 
-  private live(): Call[] {
-    return this.calls.get().filter((c) => !c.ended);
+  // ---- features --------------------------------------------------------------
+
+  /** Installs a feature once; returns its API. */
+  #install(feature: Feature<unknown>): unknown {
+    const known = this.#features.get(feature);
+    if (known) return known.api;
+    const context: FeatureContext = {
+      options: this.options,
+      logger: this.#logger,
+      $calls: this.$calls,
+      on: (name, fn) => this.#events.on(name, fn),
+      emit: (name, ...args) => this.#events.emit(name, ...args),
+      annotate: (call, patch) => this.#drivers.get(call)?.commit(patch),
+      legOf: (call) => this.#liveLeg(call),
+      setRoutes: (routes) => {
+        this.#featureRoutes.set(feature.name, routes);
+        this.#route();
+      },
+      expectTaken: (interactionId, withinMs = TAKEN_WAIT) => {
+        this.#taken.set(interactionId, Date.now() + withinMs);
+      },
+      onRefer: (handler) => {
+        this.#referHandlers.add(handler);
+        return () => void this.#referHandlers.delete(handler);
+      },
+    };
+    const installed = feature.install(context);
+    this.#features.set(feature, installed);
+    return installed.api;
   }
+}
+
+/** Adds a feature to a phone (once) and returns its API. Core only: features reach a call's legs. */
+export function installFeature<Api>(phone: Phone, feature: Feature<Api>): Api {
+  return install(phone, feature);
 }
 
 /** Creates a phone (see DESIGN: `CX.createPhone({ sip, platform })`). */
@@ -282,30 +413,18 @@ export function createPhone(options: PhoneOptions): Phone {
   return new Phone(options);
 }
 
-/**
- * A call's control, forwarded to its SIP session. The call exists before its
- * session (the session reports to the call), hence the getter.
- */
-function sessionControl(session: () => SipSession | undefined): CallControl {
-  return {
-    accept: () => session()?.accept() ?? Promise.resolve(),
-    reject: (code) => session()?.reject(code) ?? Promise.resolve(),
-    terminate: () => session()?.terminate() ?? Promise.resolve(),
-    setHold: (on) => session()?.setHold(on) ?? Promise.resolve(),
-    setSending: (on) => session()?.setSending(on),
-    sendDtmf: (digit) => session()?.sendDtmf(digit) ?? Promise.resolve(),
-    dispose: () => session()?.dispose(),
-  };
+function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
+  if (!globalThis.navigator?.mediaDevices?.getUserMedia) {
+    return Promise.reject(new CxError(CxErrorCode.MediaFailed, 'This browser cannot open a microphone (no mediaDevices).'));
+  }
+  return navigator.mediaDevices.getUserMedia(constraints);
 }
 
-function pickActive(calls: readonly Call[]): Call | undefined {
-  return (
-    calls.find((c) => c.state === 'active' || c.state === 'connecting' || c.state === 'dialing') ??
-    calls.find((c) => c.state === 'held')
-  );
+function destroyedError(): CxError {
+  return new CxError(CxErrorCode.Destroyed, 'This phone was destroyed.', { solutions: ['Create a new phone with createPhone().'] });
 }
 
-function endReasonOf(call: Call, end: SessionEnd): EndReason {
+function endReasonOf(call: Call, end: LegEnd): EndReason {
   switch (end.kind) {
     case 'caller-cancelled':
       return call.state === 'ringing' ? 'caller-cancelled' : 'remote-hangup';

@@ -1,9 +1,11 @@
+import { atom, type ReadableAtom } from 'nanostores';
 import {
   Invitation,
   Inviter,
   Registerer,
   RegistererState,
   UserAgent,
+  UserAgentState,
   Web,
   type LogLevel as SipLogLevel,
   type SessionDescriptionHandlerFactory,
@@ -13,64 +15,95 @@ import { readRawHeaders } from '../call/raw-headers.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
-import { mediaOrSip, SipSession, type SipSessionListener } from './sip-session.js';
+import { mediaOrSip, SipLeg, type ReferPolicy } from './sip-leg.js';
 
 /** The state of our link to the SIP server. */
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'registered' | 'failed';
 
 export interface ConnectionStatus {
   state: ConnectionState;
-  /** Why we are not registered, in words (for `failed`, and while reconnecting). */
+  /** Why we are not registered, in words (for `failed`, and while reconnecting or registering again). */
   reason?: string;
-  /** Reconnection attempt number, while reconnecting. */
+  /** Reconnection (or re-registration) attempt number, while retrying. */
   attempt?: number;
-  /** Epoch ms of the next reconnection attempt, while waiting for it. */
+  /** Epoch ms of the next attempt, while waiting for it. */
   retryAt?: number;
+  /** The SIP status of a refused registration. */
+  statusCode?: number;
 }
 
-/** An inbound offer, handed to the phone. */
+/** An INVITE outside any dialog: the phone routes it (offer-router.ts). */
 export interface IncomingOffer {
-  input: OfferInput;
-  /** Wrap the offer once the phone has a listener for it. */
-  open(listener: SipSessionListener): SipSession;
-  /** Fetch the microphone now, while it rings, so accepting is quick. */
-  prepareMedia(): void;
+  /** What the offer parser reads of it. */
+  readonly input: OfferInput;
+  /** Its leg, to ring it, answer it or replace a dialog with it (made on first use). */
+  leg(): SipLeg;
+  /** Refuse it with this SIP status, before anyone sees it. */
+  refuse(statusCode: number): void;
 }
 
+/** What the agent needs from the phone. */
 export interface SipAgentHandlers {
-  onStatus(status: ConnectionStatus): void;
+  /** An INVITE outside any dialog arrived. */
   onOffer(offer: IncomingOffer): void;
+  /** Where each leg's peer connection gets its outgoing audio (the media graph). */
+  streamFor(leg: SipLeg): Promise<MediaStream>;
+  /** In-dialog REFERs. */
+  referPolicy: ReferPolicy;
+  /** A leg's dialog was confirmed, or ended. */
+  onDialog: ConstructorParameters<typeof SipLeg>[1]['onDialog'];
 }
 
 /**
- * The phone's SIP user agent: connection, digest registration, keep-alive,
- * reconnection with backoff and jitter, and the sessions. The only module
- * (with sip-session) that talks to sip.js.
+ * sip.js's own no-answer timer, in seconds. The ring deadline is the
+ * phone's alone (`X-CX-Ring-Timeout`, else `profile.ringTimeout`, at most
+ * a day): this one is set beyond any deadline so that it never decides.
+ */
+const NO_ANSWER_BEYOND_ANY_DEADLINE = 86_400 + 3_600;
+
+/** Refusals that retrying cannot mend: the account or its password is wrong. */
+const FINAL_REFUSALS = new Set([401, 403, 404, 407]);
+
+interface Waiter {
+  resolve(): void;
+  reject(error: CxError): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * The phone's SIP user agent: the WebSocket transport (keep-alive,
+ * reconnection with backoff and jitter), the registration (every state of
+ * the registerer mapped to `$status`, the one source of truth of the
+ * connection), and the making of legs. With src/sip/sip-leg.ts, the only
+ * code that talks to sip.js.
  */
 export class SipAgent {
-  private readonly options: ResolvedPhoneOptions;
-  private readonly logger: Logger;
-  private readonly handlers: SipAgentHandlers;
-  private readonly ua: UserAgent;
-  private registerer: Registerer | undefined;
-  private wanted = false;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private registeredWaiters: Array<{ resolve: () => void; reject: (error: CxError) => void }> = [];
-  private status: ConnectionStatus = { state: 'disconnected' };
-  private readonly prepared = new WeakMap<object, Promise<MediaStream>>();
-  private readonly onOnline = (): void => {
-    if (this.wanted && !this.ua.isConnected()) this.retryNow();
+  readonly #options: ResolvedPhoneOptions;
+  readonly #logger: Logger;
+  readonly #handlers: SipAgentHandlers;
+  readonly #ua: UserAgent;
+  readonly #status = atom<ConnectionStatus>({ state: 'disconnected' });
+  readonly #legs = new WeakMap<object, SipLeg>();
+  readonly #waiters = new Set<Waiter>();
+  #registerer: Registerer | undefined;
+  /** A REGISTER of ours is waiting for its answer. */
+  #registering = false;
+  #wanted = false;
+  #destroyed = false;
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onOnline = (): void => {
+    if (this.#wanted && !this.#ua.isConnected()) this.#retryNow();
   };
 
   constructor(options: ResolvedPhoneOptions, logger: Logger, handlers: SipAgentHandlers) {
-    this.options = options;
-    this.logger = logger;
-    this.handlers = handlers;
+    this.#options = options;
+    this.#logger = logger;
+    this.#handlers = handlers;
     const sip = options.sip;
     const uri = UserAgent.makeURI(sip.aor);
     if (!uri) throw new CxError(CxErrorCode.InvalidOptions, `"${sip.aor}" is not a SIP URI.`);
-    this.ua = new UserAgent({
+    this.#ua = new UserAgent({
       uri,
       // sip.js quotes the name as it is: keep it a valid SIP quoted-string.
       displayName: (sip.displayName ?? '').replace(/["\\\r\n]/g, (c) => (c === '"' ? "'" : ' ')).trim(),
@@ -80,196 +113,137 @@ export class SipAgent {
         server: sip.server,
         traceSip: sip.traceSip,
         keepAliveInterval: sip.keepAliveInterval,
-        connectionTimeout: 5,
+        connectionTimeout: Math.max(1, Math.min(5, Math.ceil(sip.connectTimeout / 1000))),
       },
+      noAnswerTimeout: NO_ANSWER_BEYOND_ANY_DEADLINE,
+      // disconnect() ends the calls and the registration itself; stopping
+      // must not wait 32 s for a REGISTER that a silent server never answers.
+      gracefulShutdown: false,
+      // We match Replaces ourselves (offer routing); say that we understand it.
+      sipExtensionExtraSupported: ['replaces'],
       logBuiltinEnabled: false,
-      logLevel: this.sipLogLevel(),
-      logConnector: (level, category, _label, content) => this.sipLog(level, category, content),
-      sessionDescriptionHandlerFactory: this.sdhFactory(),
+      logLevel: this.#sipLogLevel(),
+      logConnector: (level, category, _label, content) => this.#sipLog(level, category, content),
+      sessionDescriptionHandlerFactory: this.#sdhFactory(),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: sip.iceGatheringTimeout,
         peerConnectionConfiguration: { iceServers: [...sip.iceServers] },
       },
       contactParams: { transport: 'ws' },
       delegate: {
-        onConnect: () => this.handleConnect(),
-        onDisconnect: (error) => this.handleDisconnect(error),
-        onInvite: (invitation) => this.handleInvite(invitation),
+        onConnect: () => this.#handleConnect(),
+        onDisconnect: (error) => this.#handleDisconnect(error),
+        onInvite: (invitation) =>
+          this.#handlers.onOffer({
+            input: this.#offerInput(invitation),
+            leg: () => this.#legOf(invitation),
+            refuse: (statusCode) => void invitation.reject({ statusCode }).catch(() => undefined),
+          }),
       },
     });
   }
 
-  get connection(): ConnectionStatus {
-    return this.status;
+  /** The link to the SIP server: the one source of truth. */
+  get $status(): ReadableAtom<ConnectionStatus> {
+    return this.#status;
   }
 
-  /** Connect and register; resolves once registered. */
-  async connect(): Promise<void> {
-    this.wanted = true;
-    globalThis.addEventListener?.('online', this.onOnline);
-    if (this.status.state === 'registered') return;
-    const registered = new Promise<void>((resolve, reject) => this.registeredWaiters.push({ resolve, reject }));
-    if (!this.ua.isConnected() && this.retryTimer === undefined) {
-      this.setStatus({ state: 'connecting' });
-      this.ua.start().catch((error: unknown) => {
-        this.logger.warn('SIP connection failed', error);
-        this.scheduleRetry(`Could not reach ${this.options.sip.server}`);
-      });
+  /**
+   * Connects and registers. Resolves once registered; rejects with
+   * `registration-failed` (refused: see `statusCode`) or `connection-failed`
+   * (not reached, or no answer) within `sip.connectTimeout`. Calling it
+   * again tries again. While wanted, the agent keeps reconnecting after a
+   * drop, with backoff.
+   */
+  connect(): Promise<void> {
+    if (this.#destroyed) return Promise.reject(destroyed());
+    this.#wanted = true;
+    globalThis.addEventListener?.('online', this.#onOnline);
+    if (this.#status.get().state === 'registered') return Promise.resolve();
+    const registered = this.#wait();
+    if (!this.#ua.isConnected()) {
+      if (this.#retryTimer === undefined && this.#status.get().state !== 'connecting') this.#open();
+    } else {
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = undefined;
+      this.#register();
     }
     return registered;
   }
 
-  /** Unregister and close the connection; no reconnection after this. */
+  /** Unregisters and closes the connection; no reconnection after this. */
   async disconnect(): Promise<void> {
-    this.wanted = false;
-    globalThis.removeEventListener?.('online', this.onOnline);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.rejectWaiters(new CxError(CxErrorCode.NotConnected, 'The phone was disconnected.'));
-    const registerer = this.registerer;
-    this.registerer = undefined;
-    if (registerer && registerer.state === RegistererState.Registered && this.ua.isConnected()) {
+    this.#wanted = false;
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#settle(new CxError(CxErrorCode.NotConnected, 'The phone was disconnected.'));
+    const registerer = this.#registerer;
+    this.#registerer = undefined;
+    this.#registering = false;
+    if (registerer && registerer.state === RegistererState.Registered && this.#ua.isConnected()) {
       await Promise.race([registerer.unregister().catch(() => undefined), delay(2000)]);
     }
-    await this.ua.stop().catch(() => undefined);
-    this.setStatus({ state: 'disconnected' });
+    await this.#ua.stop().catch(() => undefined);
+    this.#setStatus({ state: 'disconnected' });
   }
 
-  /** Place an outbound call. */
-  invite(uri: string, headers: readonly string[], listener: SipSessionListener): SipSession {
-    if (this.status.state !== 'registered' && !this.ua.isConnected()) {
+  /** Disconnects for good. */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    await this.disconnect();
+    this.#destroyed = true;
+  }
+
+  /** Places an outbound call: a leg whose INVITE is on its way. */
+  dial(uri: string, headers: readonly string[], onRinging: () => void): SipLeg {
+    if (this.#status.get().state !== 'registered' && !this.#ua.isConnected()) {
       throw new CxError(CxErrorCode.NotConnected, 'The phone is not connected to the SIP server.', {
         solutions: ['Call phone.connect() and wait for it to resolve.'],
       });
     }
     const target = UserAgent.makeURI(uri);
     if (!target) throw new CxError(CxErrorCode.InvalidTarget, `"${uri}" is not a SIP URI.`);
-    const inviter = new Inviter(this.ua, target, {
+    const inviter = new Inviter(this.#ua, target, {
       extraHeaders: [...headers],
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
     });
-    const session = new SipSession(inviter, { dtmf: this.options.sip.dtmf, logger: this.logger, listener });
+    const leg = this.#legOf(inviter);
     inviter
       .invite({
         requestDelegate: {
           onProgress: (response) => {
-            if (response.message.statusCode === 180 || response.message.statusCode === 183) listener.onRemoteRinging();
+            if (response.message.statusCode === 180 || response.message.statusCode === 183) onRinging();
           },
-          onReject: (response) => session.noteRejected(response.message.statusCode ?? 0),
+          onReject: (response) => leg.noteRejected(response.message.statusCode ?? 0),
         },
       })
       .catch((error: unknown) => {
-        this.logger.warn('INVITE failed', error);
-        listener.onEnded({ kind: 'failed' });
+        this.#logger.warn('INVITE failed', error);
+        leg.noteFailed();
       });
-    return session;
+    return leg;
   }
 
-  // ---- connection ---------------------------------------------------------
-
-  private handleConnect(): void {
-    this.attempt = 0;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.setStatus({ state: 'connected' });
-    this.register();
-  }
-
-  private register(): void {
-    this.retire(this.registerer);
-    const registerer = new Registerer(this.ua, { expires: this.options.sip.registerExpires });
-    this.registerer = registerer;
-    registerer.stateChange.addListener((state) => {
-      if (registerer !== this.registerer) return;
-      if (state === RegistererState.Registered) {
-        this.setStatus({ state: 'registered' });
-        const waiters = this.registeredWaiters;
-        this.registeredWaiters = [];
-        for (const w of waiters) w.resolve();
-      }
-    });
-    registerer
-      .register({
-        requestDelegate: {
-          onReject: (response) => {
-            if (registerer !== this.registerer) return;
-            const code = response.message.statusCode ?? 0;
-            const reason = `Registration refused: ${code} ${response.message.reasonPhrase ?? ''}`.trim();
-            this.logger.error(reason);
-            const error = new CxError(CxErrorCode.NotConnected, reason, {
-              statusCode: code,
-              solutions: code === 401 || code === 403 ? ['Check sip.username and sip.password.'] : [],
-            });
-            this.setStatus({ state: 'failed', reason });
-            this.rejectWaiters(error);
-          },
-        },
-      })
-      .catch((error: unknown) => this.logger.warn('REGISTER could not be sent', error));
-  }
-
-  /**
-   * A registerer whose transport died. Disposing it while a REGISTER is
-   * outstanding would later send an un-REGISTER for the contact we share
-   * with its replacement, so it is left to time out on its own.
-   */
-  private retire(registerer: Registerer | undefined): void {
-    if (!registerer) return;
-    const waiting = (registerer as unknown as { waiting?: boolean }).waiting !== false;
-    if (!waiting && !this.ua.isConnected()) void registerer.dispose().catch(() => undefined);
-  }
-
-  private handleDisconnect(error?: Error): void {
-    this.retire(this.registerer);
-    this.registerer = undefined;
-    if (!this.wanted) {
-      this.setStatus({ state: 'disconnected' });
-      return;
+  /** The leg of an inbound offer or an outbound call (made once). */
+  #legOf(session: Invitation | Inviter): SipLeg {
+    let leg = this.#legs.get(session);
+    if (!leg) {
+      leg = new SipLeg(session, {
+        dtmf: this.#options.sip.dtmf,
+        logger: this.#logger,
+        referPolicy: this.#handlers.referPolicy,
+        onDialog: this.#handlers.onDialog,
+      });
+      this.#legs.set(session, leg);
     }
-    this.logger.warn('SIP connection lost', error);
-    this.scheduleRetry('The connection to the SIP server was lost');
+    return leg;
   }
 
-  private scheduleRetry(reason: string): void {
-    if (!this.wanted || this.retryTimer !== undefined) return;
-    this.attempt += 1;
-    const { minDelay, maxDelay } = this.options.sip.reconnect;
-    const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(this.attempt - 1, 16));
-    const wait = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-    this.setStatus({ state: 'connecting', reason, attempt: this.attempt, retryAt: Date.now() + wait });
-    this.retryTimer = setTimeout(() => this.retryNow(), wait);
-  }
-
-  private retryNow(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    if (!this.wanted) return;
-    this.ua.reconnect().catch((error: unknown) => {
-      this.logger.info('Reconnection attempt failed', error);
-      this.scheduleRetry(this.status.reason ?? 'The SIP server cannot be reached');
-    });
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    const same =
-      status.state === this.status.state &&
-      status.reason === this.status.reason &&
-      status.attempt === this.status.attempt;
-    this.status = status;
-    if (!same) this.handlers.onStatus(status);
-  }
-
-  private rejectWaiters(error: CxError): void {
-    const waiters = this.registeredWaiters;
-    this.registeredWaiters = [];
-    for (const w of waiters) w.reject(error);
-  }
-
-  // ---- sessions -----------------------------------------------------------
-
-  private handleInvite(invitation: Invitation): void {
+  /** What the offer parser reads of an INVITE. */
+  #offerInput(invitation: Invitation): OfferInput {
     const request = invitation.request;
-    const input: OfferInput = {
+    return {
       headers: readRawHeaders(request.data),
       from: {
         displayName: request.from.displayName ?? '',
@@ -278,57 +252,217 @@ export class SipAgent {
       },
       to: { user: request.to.uri.user ?? '', host: request.to.uri.host ?? '' },
     };
-    this.handlers.onOffer({
-      input,
-      open: (listener) => new SipSession(invitation, { dtmf: this.options.sip.dtmf, logger: this.logger, listener }),
-      prepareMedia: () => {
-        if (this.prepared.has(invitation)) return;
-        const stream = this.getStream({ audio: true, video: false });
-        stream.catch(() => undefined);
-        this.prepared.set(invitation, stream);
-      },
+  }
+
+  // ---- connection ---------------------------------------------------------
+
+  #open(): void {
+    this.#setStatus({ state: 'connecting' });
+    const opening = this.#ua.state === UserAgentState.Started ? this.#ua.reconnect() : this.#ua.start();
+    opening.catch((error: unknown) => {
+      this.#logger.warn('SIP connection failed', error);
+      this.#scheduleRetry(`Could not reach ${this.#options.sip.server}`, () => this.#retryNow());
     });
   }
 
-  private getStream(constraints: MediaStreamConstraints): Promise<MediaStream> {
-    const custom = this.options.media.getStream;
-    if (custom) return custom(constraints);
-    if (!globalThis.navigator?.mediaDevices?.getUserMedia) {
-      return Promise.reject(new CxError(CxErrorCode.MediaFailed, 'This browser cannot open a microphone (no mediaDevices).'));
-    }
-    return navigator.mediaDevices.getUserMedia(constraints);
+  #handleConnect(): void {
+    this.#attempt = 0;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#setStatus({ state: 'connected' });
+    this.#retire(this.#registerer);
+    this.#registerer = this.#newRegisterer();
+    this.#register();
   }
 
-  private sdhFactory(): SessionDescriptionHandlerFactory {
+  #handleDisconnect(error?: Error): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#retire(this.#registerer);
+    this.#registerer = undefined;
+    this.#registering = false;
+    if (!this.#wanted) {
+      this.#setStatus({ state: 'disconnected' });
+      return;
+    }
+    this.#logger.warn('SIP connection lost', error);
+    this.#scheduleRetry('The connection to the SIP server was lost', () => this.#retryNow());
+  }
+
+  #retryNow(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    if (!this.#wanted) return;
+    this.#ua.reconnect().catch((error: unknown) => {
+      this.#logger.info('Reconnection attempt failed', error);
+      this.#scheduleRetry(this.#status.get().reason ?? 'The SIP server cannot be reached', () => this.#retryNow());
+    });
+  }
+
+  /** Exponential backoff with jitter: half the ceiling, plus up to the other half at random. */
+  #scheduleRetry(reason: string, retry: () => void, state: ConnectionState = 'connecting', statusCode?: number): void {
+    if (!this.#wanted || this.#retryTimer !== undefined) return;
+    this.#attempt += 1;
+    const { minDelay, maxDelay } = this.#options.sip.reconnect;
+    const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(this.#attempt - 1, 16));
+    const wait = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    this.#setStatus({
+      state,
+      reason,
+      attempt: this.#attempt,
+      retryAt: Date.now() + wait,
+      ...(statusCode === undefined ? {} : { statusCode }),
+    });
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      retry();
+    }, wait);
+  }
+
+  // ---- registration -------------------------------------------------------
+
+  #newRegisterer(): Registerer {
+    const registerer = new Registerer(this.#ua, { expires: this.#options.sip.registerExpires });
+    registerer.stateChange.addListener((state) => {
+      if (registerer !== this.#registerer) return;
+      if (state === RegistererState.Registered) {
+        this.#attempt = 0;
+        this.#setStatus({ state: 'registered' });
+        this.#settle();
+      } else if (state === RegistererState.Unregistered && !this.#registering && this.#wanted) {
+        // Not our doing: a refresh was refused or the binding expired unrefreshed.
+        this.#logger.warn('The registration was lost; registering again');
+        this.#setStatus({ state: 'connected', reason: 'The registration was lost' });
+        // sip.js finishes its own REGISTER (the refresh) in this same task: go after it.
+        queueMicrotask(() => this.#register());
+      }
+    });
+    return registerer;
+  }
+
+  #register(): void {
+    const registerer = this.#registerer;
+    if (!registerer || !this.#ua.isConnected() || this.#registering) return;
+    this.#registering = true;
+    registerer
+      .register({
+        requestDelegate: {
+          onAccept: () => {
+            if (registerer === this.#registerer) this.#registering = false;
+          },
+          onReject: (response) => {
+            if (registerer !== this.#registerer) return;
+            this.#registering = false;
+            const code = response.message.statusCode ?? 0;
+            const reason = `Registration refused: ${code} ${response.message.reasonPhrase ?? ''}`.trim();
+            this.#logger.error(reason);
+            this.#settle(
+              new CxError(CxErrorCode.RegistrationFailed, reason, {
+                statusCode: code,
+                solutions: FINAL_REFUSALS.has(code) ? ['Check sip.username and sip.password.'] : ['Try again later.'],
+              }),
+            );
+            if (FINAL_REFUSALS.has(code)) this.#setStatus({ state: 'failed', reason, statusCode: code });
+            else this.#scheduleRetry(reason, () => this.#register(), 'connected', code);
+          },
+        },
+      })
+      .catch((error: unknown) => {
+        if (registerer === this.#registerer) this.#registering = false;
+        this.#logger.warn('REGISTER could not be sent', error);
+      });
+  }
+
+  /**
+   * A registerer whose transport died. Disposing it while a REGISTER is
+   * outstanding would later send an un-REGISTER for the contact we share
+   * with its replacement, so it is left to time out on its own.
+   */
+  #retire(registerer: Registerer | undefined): void {
+    if (!registerer) return;
+    const waiting = (registerer as unknown as { waiting?: boolean }).waiting !== false;
+    if (!waiting && !this.#ua.isConnected()) void registerer.dispose().catch(() => undefined);
+  }
+
+  // ---- waiters and status -------------------------------------------------
+
+  /** A promise for the next registration, bounded by `sip.connectTimeout`. */
+  #wait(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.#waiters.delete(waiter);
+          const seconds = this.#options.sip.connectTimeout / 1000;
+          reject(
+            this.#ua.isConnected()
+              ? new CxError(CxErrorCode.RegistrationFailed, `The SIP server did not accept the registration within ${seconds} s.`, {
+                  solutions: ['Check that the server knows this account; the phone keeps trying.'],
+                })
+              : new CxError(CxErrorCode.ConnectionFailed, `Could not reach ${this.#options.sip.server} within ${seconds} s.`, {
+                  solutions: ['Check sip.server and the network; the phone keeps trying in the background.'],
+                }),
+          );
+        }, this.#options.sip.connectTimeout),
+      };
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Settles every pending `connect()`: resolved without an error, rejected with one. */
+  #settle(error?: CxError): void {
+    for (const waiter of this.#waiters) {
+      clearTimeout(waiter.timer);
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+    this.#waiters.clear();
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    const now = this.#status.get();
+    const same =
+      status.state === now.state && status.reason === now.reason && status.attempt === now.attempt && status.retryAt === now.retryAt;
+    if (!same) this.#status.set(Object.freeze(status));
+  }
+
+  // ---- media and logs -------------------------------------------------------
+
+  #sdhFactory(): SessionDescriptionHandlerFactory {
     return (session, factoryOptions) => {
       const mediaStreamFactory: Web.MediaStreamFactory = (constraints) => {
-        const early = this.prepared.get(session);
-        if (early) {
-          this.prepared.delete(session);
-          return early.catch((error: unknown) => Promise.reject(mediaOrSip(error, 'Microphone')));
-        }
         if (!constraints.audio && !constraints.video) return Promise.resolve(new MediaStream());
-        return this.getStream(constraints).catch((error: unknown) => Promise.reject(mediaOrSip(error, 'Microphone')));
+        if (!(session instanceof Invitation || session instanceof Inviter)) {
+          return Promise.reject(new CxError(CxErrorCode.MediaFailed, 'Unknown SIP session.'));
+        }
+        return this.#handlers.streamFor(this.#legOf(session)).catch((error: unknown) => Promise.reject(mediaOrSip(error, 'Microphone')));
       };
       return Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory)(session, factoryOptions);
     };
   }
 
-  private sipLogLevel(): SipLogLevel {
-    const level = this.options.log.level ?? 'warn';
+  #sipLogLevel(): SipLogLevel {
+    const level = this.#options.log.level ?? 'warn';
     if (level === 'debug') return 'debug';
-    if (level === 'info') return 'log';
-    if (level === 'warn') return 'warn';
+    if (level === 'warn' || level === 'info') return 'warn';
     return 'error';
   }
 
-  private sipLog(level: SipLogLevel, category: string, content: string): void {
+  /**
+   * sip.js's own messages: its warnings and errors as ours; everything else,
+   * SIP traces included (whole messages, with callers' details), at `debug`.
+   */
+  #sipLog(level: SipLogLevel, category: string, content: string): void {
     const text = `${category}: ${content}`;
-    if (level === 'error') this.logger.error(text);
-    else if (level === 'warn') this.logger.warn(text);
-    else if (level === 'log') this.logger.info(text);
-    else this.logger.debug(text);
+    if (level === 'error') this.#logger.error(text);
+    else if (level === 'warn') this.#logger.warn(text);
+    else this.#logger.debug(text);
   }
+}
+
+function destroyed(): CxError {
+  return new CxError(CxErrorCode.Destroyed, 'This phone was destroyed.', { solutions: ['Create a new phone with createPhone().'] });
 }
 
 function delay(ms: number): Promise<void> {

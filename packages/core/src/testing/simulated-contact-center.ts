@@ -11,6 +11,8 @@ export interface SimulatedContactCenterOptions {
   domain?: string;
   /** Accounts: user -> password. Without it, anyone may register without a password. */
   users?: Readonly<Record<string, string>>;
+  /** Longest registration the switch grants, in seconds (a short one makes phones refresh soon). */
+  maxExpires?: number;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function startSimulatedContactCenter(options: SimulatedContactCente
     ...(options.url === undefined ? {} : { url: options.url }),
     ...(options.domain === undefined ? {} : { domain: options.domain }),
     ...(options.users === undefined ? {} : { users: options.users }),
+    ...(options.maxExpires === undefined ? {} : { maxExpires: options.maxExpires }),
   });
   const network = await interceptWebSockets([sw.handler]);
   const customers: SimulatedCustomer[] = [];

@@ -2,7 +2,8 @@ import type { Call } from '../call/call.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { FrequencyMeter } from '../media/frequency-meter.js';
 import { createToneMicrophone, type ToneMicrophone } from '../media/tone.js';
-import { createPhone, type Phone } from '../phone/phone.js';
+import { createPhone, installFeature, type Phone } from '../phone/phone.js';
+import { customerControls, type CustomerControls } from './customer-controls.js';
 
 /** Calls a customer remembers (a long demo or bench must not grow without end). */
 const KEEP_CALLS = 20;
@@ -39,6 +40,7 @@ export class SimulatedCustomer {
   readonly calls: Call[] = [];
   private readonly microphone: ToneMicrophone;
   private readonly meters = new Map<Call, FrequencyMeter>();
+  private readonly controls: CustomerControls;
 
   constructor(options: SimulatedCustomerOptions) {
     this.frequency = options.frequency ?? 440;
@@ -57,6 +59,7 @@ export class SimulatedCustomer {
       profile: { autoAnswer: options.autoAnswer ?? true, ringTimeout: 120 },
       media: { getStream: this.microphone.getStream },
     });
+    this.controls = installFeature(this.phone, customerControls);
     this.phone.on('call:dtmf', (_call, digit) => this.receivedDtmf.push(digit));
     const keep = (call: Call): void => {
       this.calls.push(call);
@@ -97,6 +100,27 @@ export class SimulatedCustomer {
       this.meters.set(call, meter);
     }
     return meter.median(frequency, duration);
+  }
+
+  /**
+   * Sends a REFER on the latest call asking the other side to call
+   * `target` (a SIP URI), as a hostile caller might. Resolves if it is
+   * accepted; rejects with the refusal's `statusCode`.
+   */
+  refer(target: string): Promise<void> {
+    const call = this.call;
+    if (!call) return Promise.reject(new CxError(CxErrorCode.InvalidState, 'No call to send a REFER on.'));
+    return this.controls.refer(call, target);
+  }
+
+  /**
+   * The `Replaces` header value (RFC 3891) that names the latest call's
+   * dialog as the other side sees it: what a transferee sends to replace it.
+   */
+  replacesFor(): string {
+    const dialog = this.call ? this.controls.dialogOf(this.call) : undefined;
+    if (!dialog) throw new CxError(CxErrorCode.InvalidState, 'The latest call has no confirmed dialog.');
+    return `${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`;
   }
 
   /** Hang up every call, unregister, stop the tones. */

@@ -34,6 +34,8 @@ export interface SipSwitchOptions {
   users?: Readonly<Record<string, string>>;
   /** How many messages {@link SipSwitch.messages} keeps (the most recent). Default 2,000. */
   messageLimit?: number;
+  /** Longest registration the switch grants, in seconds (default a day): a short one makes clients refresh soon. */
+  maxExpires?: number;
 }
 
 /** A current registration binding: an address-of-record user and one contact. */
@@ -111,6 +113,12 @@ export interface SipSwitch {
    * simulate an outage.
    */
   setOnline(online: boolean): void;
+  /**
+   * How the switch answers REGISTER from now on: with this status (e.g.
+   * 403, 503) instead of a binding, `'silence'` to answer nothing at all,
+   * or `undefined` to register as usual. Refreshes included.
+   */
+  answerRegistrations(answer: number | 'silence' | undefined): void;
   /** Drops every client and forgets all state; later connections are ignored by this switch. */
   dispose(): void;
 }
@@ -180,6 +188,8 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   const domain = (options.domain ?? DEFAULT_DOMAIN).toLowerCase();
   const users = options.users;
   const messageLimit = Math.max(0, options.messageLimit ?? 2_000);
+  const maxExpires = Math.max(1, Math.min(MAX_EXPIRES, options.maxExpires ?? MAX_EXPIRES));
+  let registerAnswer: number | 'silence' | undefined;
 
   const clients = new Set<ClientState>();
   /** Key `user|contactKey`. */
@@ -341,6 +351,11 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   }
 
   function register(state: ClientState, request: SipRequest): void {
+    if (registerAnswer === 'silence') return;
+    if (registerAnswer !== undefined) {
+      reply(state, request, registerAnswer);
+      return;
+    }
     const user = registeringUser(request);
     if (user === undefined) {
       reply(state, request, 400, { reason: 'Bad Request (To is not a SIP URI with a user)' });
@@ -385,7 +400,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
         reply(state, request, 400, { reason: 'Bad Request (Contact is not a SIP URI)' });
         return;
       }
-      const expires = Math.min(parseExpires(contact.params.expires) ?? headerExpires, MAX_EXPIRES);
+      const expires = Math.min(parseExpires(contact.params.expires) ?? headerExpires, maxExpires);
       const bindingKey = `${user}|${contactKey}`;
       if (expires === 0) {
         bindings.delete(bindingKey);
@@ -522,6 +537,9 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     disconnectAll,
     setOnline(value) {
       online = value;
+    },
+    answerRegistrations(answer) {
+      registerAnswer = answer;
     },
     dispose() {
       disconnectAll();

@@ -52,7 +52,8 @@ describe('phone over a real SIP server', () => {
       await phone.connect();
       expect.fail('connect should reject');
     } catch (error) {
-      expect(isCxError(error, 'not-connected')).to.equal(true);
+      expect(isCxError(error, 'registration-failed')).to.equal(true);
+      expect((error as { statusCode?: number }).statusCode).to.be.oneOf([401, 403]);
     } finally {
       await phone.disconnect();
     }

@@ -1,0 +1,64 @@
+import type { ReadableAtom } from 'nanostores';
+import type { Call, CallPatch } from '../call/call.js';
+import type { CallLeg } from '../call/call-leg.js';
+import type { Logger } from '../logger.js';
+import type { Route } from '../media/routing.js';
+import type { PhoneEventMap } from '../phone/phone-events.js';
+import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
+import type { IncomingRefer } from '../sip/sip-leg.js';
+
+/**
+ * What a feature gets from the phone: the calls, their legs, the media
+ * graph, the events and the logger. A feature reads the calls and drives
+ * the network through legs; it never moves a call's state itself.
+ */
+export interface FeatureContext {
+  readonly options: ResolvedPhoneOptions;
+  readonly logger: Logger;
+  /** The phone's calls: live ones first (newest first), then recently ended ones. */
+  readonly $calls: ReadableAtom<readonly Call[]>;
+  /** Listen to the phone's events; returns the function that stops listening. */
+  on<K extends keyof PhoneEventMap>(name: K, fn: (...args: PhoneEventMap[K]) => void): () => void;
+  /** Emit one of the phone's events. */
+  emit<K extends keyof PhoneEventMap>(name: K, ...args: PhoneEventMap[K]): void;
+  /** Add what the feature knows about a call (a contact name, ...): a `call:changed`, never a state change. */
+  annotate(call: Call, patch: Pick<CallPatch, 'contactName'>): void;
+  /** The leg that carries a live call now. */
+  legOf(call: Call): CallLeg | undefined;
+  /**
+   * The feature's entries of the routing matrix (a merge routes each leg to
+   * the other; a whisper routes the supervisor's leg to the agent only).
+   * Each call to it replaces the feature's previous entries.
+   */
+  setRoutes(routes: readonly Route[]): void;
+  /** The next INVITE for this interaction was asked for (the agent took it from the pool): answer it at once. */
+  expectTaken(interactionId: string, withinMs?: number): void;
+  /** In-dialog REFERs: a handler that returns true takes (and answers) the request. */
+  onRefer(handler: (refer: IncomingRefer) => boolean): () => void;
+}
+
+/** A feature once installed: its API for the phone to expose, and how to remove it. */
+export interface InstalledFeature<Api> {
+  readonly api: Api;
+  dispose(): void;
+}
+
+/**
+ * A phone feature: one folder, one `install(context)`. The phone installs
+ * the features it is built with (`phone.ts` wires, it does not grow), and
+ * a feature owns its state (nanostores atoms) that others may read.
+ *
+ * @example
+ * export const callCounter: Feature<{ $count: ReadableAtom<number> }> = {
+ *   name: 'call-counter',
+ *   install(context) {
+ *     const $count = atom(0);
+ *     const off = context.on('call:incoming', () => $count.set($count.get() + 1));
+ *     return { api: { $count }, dispose: off };
+ *   },
+ * };
+ */
+export interface Feature<Api = void> {
+  readonly name: string;
+  install(context: FeatureContext): InstalledFeature<Api>;
+}

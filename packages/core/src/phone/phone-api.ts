@@ -1,0 +1,45 @@
+import type { ReadableAtom } from 'nanostores';
+import type { AgentStatus } from '../agent/agent-status.js';
+import type { CallHandle, CallSnapshot } from '../call/call.js';
+import type { ConnectionStatus } from '../sip/sip-agent.js';
+
+/** Options of `phone.call()`. */
+export interface CallOptions {
+  /** Extra SIP headers for the INVITE, e.g. `{ 'X-CX-Queue': 'Sales' }`. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** The events of a phone as elements see them (calls as {@link CallHandle}s). */
+export interface PhoneApiEventMap {
+  'connection:changed': [status: ConnectionStatus];
+  'call:incoming': [call: CallHandle];
+  'call:outgoing': [call: CallHandle];
+  'call:accepted': [call: CallHandle];
+  'call:held': [call: CallHandle];
+  'call:resumed': [call: CallHandle];
+  'call:muted': [call: CallHandle, muted: boolean];
+  'call:changed': [call: CallHandle, previous: CallSnapshot];
+  'call:ended': [call: CallHandle];
+  'call:missed': [call: CallHandle];
+  'call:dtmf': [call: CallHandle, digit: string];
+  'agent:changed': [status: AgentStatus];
+}
+
+/**
+ * A phone as the elements use it: stores to render and commands to give.
+ * `Phone` is one; a phone mirrored from another tab, or a test double, can
+ * be another, and the elements render it the same.
+ */
+export interface PhoneApi {
+  readonly $connection: ReadableAtom<ConnectionStatus>;
+  readonly $calls: ReadableAtom<readonly CallHandle[]>;
+  readonly $activeCall: ReadableAtom<CallHandle | undefined>;
+  readonly $agent: ReadableAtom<AgentStatus>;
+  on<K extends keyof PhoneApiEventMap>(name: K, fn: (...args: PhoneApiEventMap[K]) => void): () => void;
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  call(target: string, options?: CallOptions): Promise<CallHandle>;
+  setPaused(paused: boolean): void;
+  /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
+  allowsSmallBanner(call: CallHandle): boolean;
+}

@@ -1,0 +1,31 @@
+import type { Call } from '../call/call.js';
+import { CxError, CxErrorCode } from '../errors/cx-error.js';
+import type { Feature } from '../features/feature.js';
+import type { CallLeg } from '../call/call-leg.js';
+
+/** What a simulated customer can do that an agent's phone never offers. */
+export interface CustomerControls {
+  /** Send a REFER on the call's dialog, as a hostile or unusual peer might; resolves when accepted. */
+  refer(call: Call, target: string): Promise<void>;
+  /** The dialog of a call (Call-ID and tags, from this side), to build a `Replaces` header. */
+  dialogOf(call: Call): CallLeg['dialog'];
+}
+
+/** A feature of the simulated customers' phones: reach into their own dialogs. */
+export const customerControls: Feature<CustomerControls> = {
+  name: 'customer-controls',
+  install(context) {
+    const legOf = (call: Call): CallLeg => {
+      const leg = context.legOf(call);
+      if (!leg) throw new CxError(CxErrorCode.CallEnded, 'The call is over.');
+      return leg;
+    };
+    return {
+      api: {
+        refer: (call, target) => legOf(call).refer(target),
+        dialogOf: (call) => legOf(call).dialog,
+      },
+      dispose: () => undefined,
+    };
+  },
+};
