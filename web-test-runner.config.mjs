@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { strictCspPage } from './scripts/csp/wtr-plugin.mjs';
 import { sipServer } from './scripts/sip-server/wtr-plugin.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,10 @@ function selectedGroup(argv = process.argv) {
 }
 
 const group = selectedGroup();
+
+/** `CX_ONLY=path/to/file.test.ts` runs only that file of the selected group (for working on one test). */
+const only = process.env.CX_ONLY;
+const files = (patterns) => (only ? [only] : patterns);
 
 /**
  * Kamailio on loopback for the e2e group: started with the runner when the
@@ -86,6 +91,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     sip.plugin,
+    strictCspPage(),
     a11ySnapshotPlugin(),
   ],
   reporters: [defaultReporter(), resultsReporter(), sip.reporter],
@@ -97,18 +103,19 @@ export default {
   concurrency: 1,
   // The bench places 1,000 calls in one page; test files finish far sooner.
   testsFinishTimeout: group === 'bench' ? 20 * 60 * 1000 : 180_000,
-  testFramework: { config: { timeout: 15000 } },
+  // `CX_GREP=text` runs only the tests whose full title contains it.
+  testFramework: { config: { timeout: 15000, ...(process.env.CX_GREP ? { grep: process.env.CX_GREP } : {}) } },
   testRunnerHtml: (testFramework) => `<!doctype html><html><body>
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script>
   </body></html>`,
   groups: [
-    { name: 'component', files: ['packages/*/src/**/*.test.ts', '!packages/*/src/**/*.unit.test.ts'] },
-    { name: 'e2e', files: ['packages/*/test/e2e/**/*.e2e.test.ts'], testFramework: { config: { timeout: 60000 } } },
+    { name: 'component', files: files(['packages/*/src/**/*.test.ts', '!packages/*/src/**/*.unit.test.ts']) },
+    { name: 'e2e', files: files(['packages/*/test/e2e/**/*.e2e.test.ts']), testFramework: { config: { timeout: 60000, ...(process.env.CX_GREP ? { grep: process.env.CX_GREP } : {}) } } },
     // Not a test tier: `npm run bench` runs it (see scripts/bench/index.mjs).
     {
       name: 'bench',
-      files: ['packages/*/bench/**/*.bench.ts'],
+      files: files(['packages/*/bench/**/*.bench.ts']),
       testRunnerHtml: (testFramework) => `<!doctype html><html><body>
         <script>globalThis.process = { env: { NODE_ENV: 'production' } };
         globalThis.cxBenchQuick = ${process.env.CX_BENCH_QUICK ? 'true' : 'false'};</script>

@@ -1,6 +1,6 @@
-import type { Call, CallSnapshot } from '@cx/core';
+import type { CallHandle, CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { canHold, canMute, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
+import { canHoldOrResume, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
 import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -63,7 +63,7 @@ export class CxActiveCall extends CxElement {
   static override styles = [CxElement.styles, activeCallStyles, callColourStyles];
 
   /** The call to show and drive. */
-  call: Call | undefined = undefined;
+  call: CallHandle | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -76,21 +76,21 @@ export class CxActiveCall extends CxElement {
   /** Mutes the agent's mic, or reactivates it. */
   async toggleMute(): Promise<void> {
     const call = this.call;
-    if (!call || !canMute(call.state)) return;
+    if (!call?.snapshot.can.mute) return;
     await this.commands.run('mute', () => toggleMute(this, call));
   }
 
   /** Places the call on hold, or takes it off hold (which holds the other active call). */
   async toggleHold(): Promise<void> {
     const call = this.call;
-    if (!call || !canHold(call.state)) return;
+    if (!call || !canHoldOrResume(call.snapshot)) return;
     await this.commands.run('hold', () => toggleHold(this, call));
   }
 
   /** Hangs up. */
   async hangUp(): Promise<void> {
     const call = this.call;
-    if (!call || call.ended) return;
+    if (!call?.snapshot.can.hangup) return;
     const focused = this.matches(':focus-within');
     const outcome = await this.commands.run('hang-up', () => hangUpCall(this, call));
     if (outcome?.status === 'done' && focused) {
@@ -189,9 +189,9 @@ export class CxActiveCall extends CxElement {
   }
 
   private renderControls(snapshot: CallSnapshot): TemplateResult | typeof nothing {
-    if (snapshot.state === 'ended') return nothing;
+    if (!snapshot.can.hangup) return nothing;
     const keys = (shortcut: Shortcut): string | typeof nothing => (this.noShortcuts ? nothing : shortcutLabel(shortcut));
-    const keypadShown = this.keypadOpen && snapshot.state === 'active';
+    const keypadShown = this.keypadOpen && snapshot.can.sendDtmf;
     return html`
       <div part="controls" class="controls" role="group" aria-label="Call controls">
         <button
@@ -199,19 +199,19 @@ export class CxActiveCall extends CxElement {
           class="toggle-danger"
           aria-pressed=${snapshot.muted ? 'true' : 'false'}
           aria-keyshortcuts=${keys(Shortcut.Mute)}
-          ?disabled=${!canMute(snapshot.state)}
+          ?disabled=${!snapshot.can.mute}
           @click=${this.toggleMute}
         >
           ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
         </button>
-        <button part="hold-button" aria-keyshortcuts=${keys(Shortcut.Hold)} ?disabled=${!canHold(snapshot.state)} @click=${this.toggleHold}>
-          ${snapshot.state === 'held' ? 'Exit the hold' : 'Place on hold'}
+        <button part="hold-button" aria-keyshortcuts=${keys(Shortcut.Hold)} ?disabled=${!canHoldOrResume(snapshot)} @click=${this.toggleHold}>
+          ${snapshot.can.resume ? 'Exit the hold' : 'Place on hold'}
         </button>
         <button
           part="keypad-button"
           aria-expanded=${keypadShown ? 'true' : 'false'}
           aria-controls="keypad"
-          ?disabled=${snapshot.state !== 'active'}
+          ?disabled=${!snapshot.can.sendDtmf}
           @click=${this.toggleKeypad}
         >
           Phone keypad
@@ -255,13 +255,13 @@ export class CxActiveCall extends CxElement {
   }
 
   private shortcutActions(): ShortcutActions {
-    const state = this.snapshot.value?.state;
-    if (state === undefined || state === 'ended' || state === 'ringing') return {};
+    const snapshot = this.snapshot.value;
+    if (!snapshot?.can.hangup || snapshot.can.accept) return {};
     const actions: ShortcutActions = {
       [Shortcut.Mute]: () => void this.toggleMute(),
       [Shortcut.HangUp]: () => void this.hangUp(),
     };
-    if (canHold(state)) actions[Shortcut.Hold] = () => void this.toggleHold();
+    if (canHoldOrResume(snapshot)) actions[Shortcut.Hold] = () => void this.toggleHold();
     return actions;
   }
 

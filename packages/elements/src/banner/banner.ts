@@ -1,4 +1,4 @@
-import type { Call, CallSnapshot, Phone } from '@cx/core';
+import { isMissed, type CallHandle, type CallSnapshot, type PhoneApi } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,7 +9,8 @@ import { CxElement } from '../cx-element.js';
 import type { CxCallBoxCloseEvent, CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
 import { CxDialRequestEvent, type CxAcceptRequestEvent } from '../events/request-events.js';
-import { agentLabel, connectionLabel, isMissed } from '../format/call-labels.js';
+import { agentLabel, connectionLabel } from '../format/call-labels.js';
+import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { browserStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
 import { connectionStatusStyles } from '../styles/connection-status.styles.js';
@@ -90,7 +91,7 @@ export class CxBanner extends CxElement {
     phone: { attribute: false },
     storage: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
-    selectedId: { state: true },
+    reviewedId: { state: true },
     closed: { state: true },
     dismissed: { state: true },
     dialError: { state: true },
@@ -99,19 +100,24 @@ export class CxBanner extends CxElement {
   static override styles = [CxElement.styles, connectionStatusStyles, bannerStyles];
 
   /** The agent's phone (`CX.createPhone(...)`). */
-  phone: Phone | undefined = undefined;
+  phone: PhoneApi | undefined = undefined;
   /** Where the agent's presentational choices are kept (default `localStorage`). */
   storage: PreferenceStorage | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
-  private selectedId: string | undefined = undefined;
+  /**
+   * A finished call the agent chose to look at again in the panel. Live
+   * calls are never "selected" here: the panel shows the phone's
+   * `$activeCall`, and selecting a held call's box resumes it.
+   */
+  private reviewedId: string | undefined = undefined;
   private closed: ReadonlySet<string> = new Set();
   private dismissed: ReadonlySet<string> = new Set();
   private dialError = '';
   private preferences = new BannerPreferences(browserStorage());
   /** The call whose Accept was pressed from inside the banner: the focus follows it to the panel. */
-  private focusOnAccept: Call | undefined;
+  private focusOnAccept: CallHandle | undefined;
 
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
@@ -133,7 +139,7 @@ export class CxBanner extends CxElement {
       if (this.matches(':focus-within')) this.focusOnAccept = event.detail.call;
     });
     this.addEventListener('cx-call-box-select', (event: CxCallBoxSelectEvent) =>
-      unlessCancelled(event, () => (this.selectedId = event.detail.call.id)),
+      unlessCancelled(event, () => (this.reviewedId = event.detail.call.ended ? event.detail.call.id : undefined)),
     );
     this.addEventListener('cx-call-box-close', (event: CxCallBoxCloseEvent) =>
       unlessCancelled(event, () => void this.onBoxClosed(event.detail.call)),
@@ -144,7 +150,7 @@ export class CxBanner extends CxElement {
   }
 
   /** Places a call to `target` (a number, an extension or a SIP address), as the New call button does. */
-  async dial(target: string): Promise<Call | undefined> {
+  async dial(target: string): Promise<CallHandle | undefined> {
     const phone = this.phone;
     const text = target.trim();
     this.dialError = '';
@@ -156,12 +162,12 @@ export class CxBanner extends CxElement {
       this.dialError = 'Type a number, an extension or a SIP address.';
       return undefined;
     }
-    let placed: Call | undefined;
+    let placed: CallHandle | undefined;
     const outcome = await requestCommand(this, new CxDialRequestEvent({ target: text }), 'dial', undefined, async () => {
       placed = await phone.call(text);
     });
-    if (outcome.status === 'failed') this.dialError = outcome.error.message;
-    if (placed) this.selectedId = placed.id;
+    if (outcome.status === 'failed') this.dialError = errorMessage(outcome.error);
+    if (placed) this.reviewedId = undefined;
     return placed;
   }
 
@@ -177,7 +183,7 @@ export class CxBanner extends CxElement {
     const popups = calls.filter((call) => call.state === 'ringing');
     const missed = calls.filter((call) => isMissed(call.snapshot) && !this.dismissed.has(call.id)).slice(0, MISSED_SHOWN);
     const boxes = calls.filter((call) => !this.closed.has(call.id) && hasBox(call.snapshot));
-    const selected = this.selectedCall(boxes);
+    const selected = this.panelCall(boxes);
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -249,9 +255,9 @@ export class CxBanner extends CxElement {
     `;
   }
 
-  /** The call the panel shows: the one the agent selected, else the active one, else the first. */
-  private selectedCall(boxes: readonly Call[]): Call | undefined {
-    const chosen = boxes.find((call) => call.id === this.selectedId);
+  /** The call the panel shows: a finished one the agent is looking at, else the phone's active call, else the first box. */
+  private panelCall(boxes: readonly CallHandle[]): CallHandle | undefined {
+    const chosen = boxes.find((call) => call.id === this.reviewedId);
     if (chosen) return chosen;
     const active = this.activeCall.value;
     return (active && boxes.includes(active) ? active : undefined) ?? boxes[0];
@@ -265,8 +271,8 @@ export class CxBanner extends CxElement {
     if (placed) input.value = '';
   }
 
-  private async onAccepted(call: Call): Promise<void> {
-    this.selectedId = call.id;
+  private async onAccepted(call: CallHandle): Promise<void> {
+    this.reviewedId = undefined;
     if (this.focusOnAccept !== call) return;
     this.focusOnAccept = undefined;
     await this.updateComplete;
@@ -275,10 +281,10 @@ export class CxBanner extends CxElement {
     panel?.focus();
   }
 
-  private async onBoxClosed(call: Call): Promise<void> {
+  private async onBoxClosed(call: CallHandle): Promise<void> {
     const focused = this.matches(':focus-within');
     this.closed = new Set([...this.closed, call.id]);
-    if (this.selectedId === call.id) this.selectedId = undefined;
+    if (this.reviewedId === call.id) this.reviewedId = undefined;
     if (!focused) return;
     // The box had the focus: give it to the next box, else to the number field.
     await this.updateComplete;

@@ -1,10 +1,11 @@
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { setHeld } from '../commands/call-commands.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
 import { callerLabel, callStateLabel } from '../format/call-labels.js';
+import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { callBoxColourName, callBoxColours, isCallBoxColour, type CallBoxColour } from '../preferences/call-box-colour.js';
 import { memoryStorage } from '../preferences/preference-storage.js';
@@ -51,7 +52,7 @@ export class CxCallBox extends CxElement {
   static override styles = [CxElement.styles, callBoxStyles];
 
   /** The call of the box. */
-  call: Call | undefined = undefined;
+  call: CallHandle | undefined = undefined;
   /** Where colours and the confirmation choice are remembered (the banner shares its own). */
   preferences: BannerPreferences = new BannerPreferences(memoryStorage());
   /** Whether the active call panel shows this box's call. */
@@ -68,9 +69,9 @@ export class CxCallBox extends CxElement {
   async select(): Promise<void> {
     const call = this.call;
     if (!call || !this.dispatchEvent(new CxCallBoxSelectEvent({ call }))) return;
-    if (call.state !== 'held') return;
+    if (!call.snapshot.can.resume) return;
     const outcome = await setHeld(this, call, false);
-    this.error = outcome.status === 'failed' ? outcome.error.message : '';
+    this.error = outcome.status === 'failed' ? errorMessage(outcome.error) : '';
   }
 
   /** Closes the box of a finished call, asking first unless the agent chose not to be asked. */
@@ -183,7 +184,7 @@ export class CxCallBox extends CxElement {
     this.setColour(call, value);
   }
 
-  private setColour(call: Call, colour: CallBoxColour): void {
+  private setColour(call: CallHandle, colour: CallBoxColour): void {
     this.preferences.setColour(call, colour);
     this.dispatchEvent(new CxCallBoxColourEvent({ call, colour }));
   }

@@ -1,4 +1,4 @@
-import type { Call, CallSnapshot } from '@cx/core';
+import { isMissed, type CallHandle, type CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { acceptCall, declineCall } from '../commands/call-commands.js';
 import { CommandController } from '../controllers/command-controller.js';
@@ -6,7 +6,7 @@ import { Shortcut, ShortcutController, shortcutLabel } from '../controllers/shor
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxMissedDismissEvent } from '../events/call-box-events.js';
-import { callerLabel, callerNumberLabel, callTypeLabel, endLabel, isMissed } from '../format/call-labels.js';
+import { callerLabel, callerNumberLabel, callTypeLabel, endLabel } from '../format/call-labels.js';
 import { formatDuration } from '../format/format-duration.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
 import { callPopupStyles } from './call-popup.styles.js';
@@ -64,7 +64,7 @@ export class CxCallPopup extends CxElement {
   static override styles = [CxElement.styles, callPopupStyles, callColourStyles];
 
   /** The call to show (an inbound call of `phone.$calls`). */
-  call: Call | undefined = undefined;
+  call: CallHandle | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -72,7 +72,7 @@ export class CxCallPopup extends CxElement {
   private readonly commands = new CommandController(this);
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   private readonly shortcuts = new ShortcutController(this, () =>
-    this.snapshot.value?.state === 'ringing'
+    this.snapshot.value?.can.accept
       ? { [Shortcut.Accept]: () => void this.accept(), [Shortcut.Decline]: () => void this.decline() }
       : {},
   );

@@ -1,4 +1,4 @@
-import { CxError, CxErrorCode, isCxError, type Call } from '@cx/core';
+import { CxError, CxErrorCode, isCxError, type CallHandle } from '@cx/core';
 import { CxCommandFailedEvent, type CommandAction } from '../events/command-failed-event.js';
 import type { CxEvent } from '../events/cx-event.js';
 
@@ -17,7 +17,7 @@ export async function requestCommand(
   host: EventTarget,
   request: CxEvent<unknown>,
   action: CommandAction,
-  call: Call | undefined,
+  call: CallHandle | undefined,
   command: () => Promise<unknown>,
 ): Promise<CommandOutcome> {
   if (!host.dispatchEvent(request)) return { status: 'prevented' };

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommandOutcome } from '../commands/request-command.js';
+import { errorMessage } from '../format/error-messages.js';
 
 /**
  * Runs the agent's commands for an element: a command whose key is still
@@ -41,7 +42,7 @@ export class CommandController implements ReactiveController {
     this.setError('');
     try {
       const outcome = await command();
-      if (outcome.status === 'failed') this.setError(outcome.error.message);
+      if (outcome.status === 'failed') this.setError(errorMessage(outcome.error));
       return outcome;
     } finally {
       this.pending.delete(key);

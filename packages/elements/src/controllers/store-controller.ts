@@ -25,7 +25,7 @@ export interface ReadableStore<T> {
  *
  * @example
  * class CallerName extends LitElement {
- *   call: Call | undefined = undefined;
+ *   call: CallHandle | undefined = undefined;
  *   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
  *   render() {
  *     return html`${this.snapshot.value?.info.remote.displayName}`;

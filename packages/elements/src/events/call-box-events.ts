@@ -1,11 +1,11 @@
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import type { CallBoxColour } from '../preferences/call-box-colour.js';
 import { CxEvent } from './cx-event.js';
 
 /* The agent's organisation of their call boxes and notices. */
 
 export interface CallBoxEventDetail {
-  readonly call: Call;
+  readonly call: CallHandle;
 }
 
 /** The agent selected a call box: the active call panel shows its call. */

@@ -1,4 +1,4 @@
-import type { Call, ConnectionStatus, EndReason } from '@cx/core';
+import type { CallHandle, ConnectionStatus, EndReason } from '@cx/core';
 import { CxEvent } from './cx-event.js';
 
 /*
@@ -9,7 +9,7 @@ import { CxEvent } from './cx-event.js';
  */
 
 export interface CallEventDetail {
-  readonly call: Call;
+  readonly call: CallHandle;
 }
 
 /** A call is offered to the agent and rings. */

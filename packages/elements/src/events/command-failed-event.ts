@@ -1,4 +1,4 @@
-import type { Call, CxError } from '@cx/core';
+import type { CallHandle, CxError } from '@cx/core';
 import { CxEvent } from './cx-event.js';
 
 /** What the agent tried to do when a command failed. */
@@ -7,7 +7,7 @@ export type CommandAction = 'accept' | 'decline' | 'hang-up' | 'mute' | 'hold' |
 export interface CommandFailedDetail {
   readonly action: CommandAction;
   /** The call it was for (none for a new call that could not be placed). */
-  readonly call: Call | undefined;
+  readonly call: CallHandle | undefined;
   /** The typed error of @cx/core: `code` for programs, `message` for people. */
   readonly error: CxError;
 }

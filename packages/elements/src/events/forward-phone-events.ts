@@ -1,4 +1,4 @@
-import type { Call, Phone } from '@cx/core';
+import type { CallHandle, PhoneApi } from '@cx/core';
 import {
   CxCallAcceptedEvent,
   CxCallDeclinedEvent,
@@ -18,12 +18,12 @@ import {
  */
 export function forwardPhoneEvents(
   host: EventTarget,
-  phone: Phone,
-  shows: (call: Call) => boolean = () => true,
+  phone: PhoneApi,
+  shows: (call: CallHandle) => boolean = () => true,
 ): () => void {
   const forCall =
-    (make: (call: Call) => Event) =>
-    (call: Call): void => {
+    (make: (call: CallHandle) => Event) =>
+    (call: CallHandle): void => {
       if (shows(call)) host.dispatchEvent(make(call));
     };
   const offs = [

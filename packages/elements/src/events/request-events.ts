@@ -1,4 +1,4 @@
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { CxEvent } from './cx-event.js';
 
 /*
@@ -8,7 +8,7 @@ import { CxEvent } from './cx-event.js';
  */
 
 export interface CallRequestDetail {
-  readonly call: Call;
+  readonly call: CallHandle;
 }
 
 /** The agent asked to answer a ringing call (Accept, or its shortcut). */

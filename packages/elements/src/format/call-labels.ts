@@ -112,8 +112,3 @@ export function agentLabel(status: AgentStatus): string {
       return 'Paused';
   }
 }
-
-/** Whether an ended call was an offer the agent missed. */
-export function isMissed(snapshot: CallSnapshot): boolean {
-  return snapshot.state === 'ended' && (snapshot.endReason === 'ring-timeout' || snapshot.endReason === 'caller-cancelled');
-}

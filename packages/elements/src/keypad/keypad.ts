@@ -1,8 +1,9 @@
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { requestCommand } from '../commands/request-command.js';
 import { CxElement } from '../cx-element.js';
 import { CxDtmfRequestEvent } from '../events/request-events.js';
+import { errorMessage } from '../format/error-messages.js';
 import { keypadStyles } from './keypad.styles.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -43,7 +44,7 @@ export class CxKeypad extends CxElement {
   static override styles = [CxElement.styles, keypadStyles];
 
   /** The call the tones go to. */
-  call: Call | undefined = undefined;
+  call: CallHandle | undefined = undefined;
 
   private sent = '';
   private error = '';
@@ -59,7 +60,7 @@ export class CxKeypad extends CxElement {
       this.sent = (this.sent + digits).slice(-SHOWN);
       this.error = '';
     } else if (outcome.status === 'failed') {
-      this.error = outcome.error.message;
+      this.error = errorMessage(outcome.error);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Call, CallInfo } from '@cx/core';
+import type { CallHandle, CallInfo } from '@cx/core';
 import type { ReadableStore } from '../controllers/store-controller.js';
 import { isCallBoxColour, type CallBoxColour } from './call-box-colour.js';
 import { browserStorage, type PreferenceStorage } from './preference-storage.js';
@@ -46,7 +46,7 @@ export class BannerPreferences {
   private readonly colours: Preference<Colours>;
   private readonly confirmClose: Preference<boolean>;
   /** Colours of calls without a caller address: kept for the page's life only. */
-  private readonly anonymous = new WeakMap<Call, CallBoxColour>();
+  private readonly anonymous = new WeakMap<CallHandle, CallBoxColour>();
 
   constructor(storage: PreferenceStorage = browserStorage()) {
     this.storage = storage;
@@ -65,13 +65,13 @@ export class BannerPreferences {
   }
 
   /** The colour of a call's box. */
-  colourOf(call: Call): CallBoxColour {
+  colourOf(call: CallHandle): CallBoxColour {
     const key = callerKey(call.info);
     return (key === undefined ? this.anonymous.get(call) : this.colours.get().get(key)) ?? 'none';
   }
 
   /** Gives a call's box (and later calls from the same caller) a colour. */
-  setColour(call: Call, colour: CallBoxColour): void {
+  setColour(call: CallHandle, colour: CallBoxColour): void {
     const key = callerKey(call.info);
     if (key === undefined) {
       this.anonymous.set(call, colour);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { styleMap, type StyleInfo } from 'lit/directives/style-map.js';
 import { TickController } from '../controllers/tick-controller.js';
 import { CxElement } from '../cx-element.js';
 import { ringCountdownStyles } from './ring-countdown.styles.js';
@@ -36,7 +35,8 @@ export class CxRingCountdown extends CxElement {
 
   private announcement = '';
   private milestone: number | undefined;
-  private barStyle: StyleInfo = {};
+  /** The bar's animation, set once per offer (see {@link barAnimation}). */
+  private bar: BarAnimation | undefined;
   private readonly tick = new TickController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -46,7 +46,7 @@ export class CxRingCountdown extends CxElement {
       // A new offer: learn where we are without speaking over the popup's own announcement.
       this.milestone = milestoneOf(left);
       this.announcement = '';
-      this.barStyle = this.barStyleNow();
+      this.bar = this.barAnimation();
     } else {
       const milestone = milestoneOf(left);
       if (milestone !== this.milestone) {
@@ -65,10 +65,21 @@ export class CxRingCountdown extends CxElement {
         <span part="seconds" class="seconds" role="timer">${left} s</span>
       </p>
       <div part="bar" class="bar" aria-hidden="true">
-        <div part="bar-fill" class="fill" style=${styleMap(this.barStyle)}></div>
+        <div part="bar-fill" class="fill"></div>
       </div>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // CSS custom properties set from script, not an inline `style`
+    // attribute: a page whose Content-Security-Policy forbids inline
+    // styles (style-src 'self') still gets its countdown bar.
+    if (!changed.has('deadline') && !changed.has('start')) return;
+    const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
+    if (!fill || !this.bar) return;
+    fill.style.setProperty('--_from', String(this.bar.from));
+    fill.style.setProperty('animation-duration', `${this.bar.duration}ms`);
   }
 
   private secondsLeft(): number {
@@ -76,14 +87,20 @@ export class CxRingCountdown extends CxElement {
   }
 
   /** One CSS animation from the share left now to nothing at the deadline; no work per frame. */
-  private barStyleNow(): StyleInfo {
-    if (this.deadline === undefined) return {};
+  private barAnimation(): BarAnimation | undefined {
+    if (this.deadline === undefined) return undefined;
     const now = Date.now();
     const remaining = Math.max(0, this.deadline - now);
     const total = this.start === undefined ? remaining : Math.max(remaining, this.deadline - this.start);
     const share = total === 0 ? 0 : remaining / total;
-    return { '--_from': String(share), 'animation-duration': `${remaining}ms` };
+    return { from: share, duration: remaining };
   }
+}
+
+/** Where the bar starts (share of its length) and how long it takes to empty, ms. */
+interface BarAnimation {
+  readonly from: number;
+  readonly duration: number;
 }
 
 function milestoneOf(left: number): number | undefined {

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import type { Call, Phone } from '@cx/core';
+import type { Call, CallHandle, Phone } from '@cx/core';
 import { CxBanner } from '../banner/banner.js';
 import { defineElements } from '../define.js';
 import { memoryStorage } from '../preferences/preference-storage.js';
@@ -95,7 +95,7 @@ describe('<cx-small-banner>', () => {
     it("shows only the calls the phone's profile allows from the small banner, and says another call is in progress", async () => {
       const phone = await agentPhone({ profile: { smallBanner: { queues: ['Sales'] } } });
       const small = await smallFor(phone);
-      const incoming: Call[] = [];
+      const incoming: CallHandle[] = [];
       small.addEventListener('cx-call-incoming', (event) => incoming.push(event.detail.call));
       const vip = await ring(phone, await customer({ displayName: 'Very Important' }), { 'X-CX-Queue': 'VIP' });
       await settle(small);

@@ -1,9 +1,8 @@
-import type { Call, Phone } from '@cx/core';
+import type { CallHandle, PhoneApi } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import {
   acceptCall,
-  canHold,
-  canMute,
+  canHoldOrResume,
   declineCall,
   hangUpCall,
   toggleHold,
@@ -72,7 +71,7 @@ export class CxSmallBanner extends CxElement {
   static override styles = [CxElement.styles, connectionStatusStyles, smallBannerStyles, callColourStyles];
 
   /** The agent's phone (`CX.createPhone(...)`). */
-  phone: Phone | undefined = undefined;
+  phone: PhoneApi | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
@@ -112,7 +111,7 @@ export class CxSmallBanner extends CxElement {
     `;
   }
 
-  private renderRinging(call: Call): TemplateResult {
+  private renderRinging(call: CallHandle): TemplateResult {
     const { info } = call.snapshot;
     const caller = callerLabel(call.snapshot);
     const type = callTypeLabel(info);
@@ -143,7 +142,7 @@ export class CxSmallBanner extends CxElement {
     `;
   }
 
-  private renderCurrent(call: Call): TemplateResult {
+  private renderCurrent(call: CallHandle): TemplateResult {
     const snapshot = call.snapshot;
     const caller = callerLabel(snapshot);
     return html`
@@ -162,7 +161,7 @@ export class CxSmallBanner extends CxElement {
             class="toggle-danger"
             aria-pressed=${snapshot.muted ? 'true' : 'false'}
             aria-keyshortcuts=${this.keys(Shortcut.Mute)}
-            ?disabled=${!canMute(snapshot.state)}
+            ?disabled=${!snapshot.can.mute}
             @click=${() => void this.commands.run('command', () => toggleMute(this, call))}
           >
             ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
@@ -170,10 +169,10 @@ export class CxSmallBanner extends CxElement {
           <button
             part="hold-button"
             aria-keyshortcuts=${this.keys(Shortcut.Hold)}
-            ?disabled=${!canHold(snapshot.state)}
+            ?disabled=${!canHoldOrResume(snapshot)}
             @click=${() => void this.commands.run('command', () => toggleHold(this, call))}
           >
-            ${snapshot.state === 'held' ? 'Exit the hold' : 'Place on hold'}
+            ${snapshot.can.resume ? 'Exit the hold' : 'Place on hold'}
           </button>
           <button
             part="hang-up-button"
@@ -189,24 +188,24 @@ export class CxSmallBanner extends CxElement {
   }
 
   /** The phone's rule (core): may this bar show `call`? */
-  private allows(call: Call): boolean {
+  private allows(call: CallHandle): boolean {
     return this.phone?.allowsSmallBanner(call) ?? false;
   }
 
   /** The oldest ringing call this bar may show. */
-  private ringingCall(): Call | undefined {
+  private ringingCall(): CallHandle | undefined {
     const calls = this.calls.value ?? [];
     for (let i = calls.length - 1; i >= 0; i -= 1) {
       const call = calls[i];
-      if (call && call.state === 'ringing' && this.allows(call)) return call;
+      if (call?.snapshot.can.accept && this.allows(call)) return call;
     }
     return undefined;
   }
 
   /** The phone's active call, when this bar may show it. */
-  private currentCall(): Call | undefined {
+  private currentCall(): CallHandle | undefined {
     const call = this.activeCall.value;
-    return call && call.state !== 'ringing' && !call.ended && this.allows(call) ? call : undefined;
+    return call && call.snapshot.can.hangup && !call.snapshot.can.accept && this.allows(call) ? call : undefined;
   }
 
   private keys(shortcut: Shortcut): string | typeof nothing {
@@ -222,8 +221,8 @@ export class CxSmallBanner extends CxElement {
     }
     const current = this.currentCall();
     if (current) {
-      if (canMute(current.state)) actions[Shortcut.Mute] = () => void this.commands.run('command', () => toggleMute(this, current));
-      if (canHold(current.state)) actions[Shortcut.Hold] = () => void this.commands.run('command', () => toggleHold(this, current));
+      if (current.snapshot.can.mute) actions[Shortcut.Mute] = () => void this.commands.run('command', () => toggleMute(this, current));
+      if (canHoldOrResume(current.snapshot)) actions[Shortcut.Hold] = () => void this.commands.run('command', () => toggleHold(this, current));
       actions[Shortcut.HangUp] = () => void this.commands.run('command', () => hangUpCall(this, current));
     }
     return actions;

@@ -123,7 +123,7 @@ describe('cx-banner.js in a page, on a real SIP server', () => {
   });
 
   it('answers, mutes, holds, keys and hangs up a call by clicking the buttons', async () => {
-    const banner = document.createElement('cx-banner') as HTMLElement & { phone: Phone };
+    const banner = document.createElement('cx-banner') as HTMLElement & { phone: Phone | undefined };
     document.body.append(banner);
     const { aor, password } = account('1003');
     phone = CX.createPhone({

@@ -1,0 +1,26 @@
+import type { CxError, CxErrorCode } from '@cx/core';
+
+/**
+ * What the elements say when a command fails, by error code: one table, so
+ * that what the agent reads never depends on core's English `message` (for
+ * programs and logs), and so that it can be translated as a whole.
+ */
+const MESSAGES: Readonly<Record<CxErrorCode, string>> = {
+  'invalid-options': 'The phone is not set up correctly.',
+  'invalid-state': 'That cannot be done on this call now.',
+  'call-ended': 'The call is over.',
+  'invalid-dtmf': 'Only the keys 0 to 9, * and # can be sent.',
+  'invalid-target': 'This is not a number, an extension or a SIP address.',
+  'not-connected': 'The phone is not connected to the SIP server.',
+  'media-failed': 'The microphone could not be opened: allow it for this page and check that it is plugged in.',
+  'sip-failure': 'The phone system refused the request.',
+  'connection-failed': 'The SIP server cannot be reached.',
+  'registration-failed': 'The SIP server refused the registration.',
+  destroyed: 'This phone was shut down.',
+};
+
+/** The sentence the agent reads for a failed command. */
+export function errorMessage(error: Pick<CxError, 'code' | 'statusCode'>): string {
+  const text = (MESSAGES as Readonly<Record<string, string>>)[error.code] ?? 'Something went wrong.';
+  return error.code === 'sip-failure' && error.statusCode ? `${text} (SIP ${error.statusCode})` : text;
+}
