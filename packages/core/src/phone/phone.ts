@@ -159,7 +159,10 @@ export class Phone implements PhoneApi {
       });
     }
     const active = this.#calls.live().find((c) => c.state === 'active');
-    if (active) await active.hold(true);
+    // A call that ends while being held is no reason not to place this one.
+    if (active) await active.hold(true).catch((error: unknown) => {
+      if (!active.ended) throw error;
+    });
     const info = parseOffer(
       { headers: [], from: { displayName: '', user: dial.number, host: dial.host }, to: { user: dial.number, host: dial.host } },
       this.options.internal,
@@ -221,7 +224,11 @@ export class Phone implements PhoneApi {
   #ring(leg: CallLeg, info: CallInfo, taken: boolean): void {
     const seconds = info.ringTimeout ?? this.options.profile.ringTimeout;
     const call = this.#createCall('inbound', 'ringing', info, leg, Date.now() + seconds * 1000);
-    this.#graph.prepare();
+    // Open the microphone while it rings, so that answering does not wait
+    // for it; in the next task, so that the popup is painted first.
+    setTimeout(() => {
+      if (!call.ended) this.#graph.prepare();
+    }, 0);
     this.#ringTimers.set(
       call,
       setTimeout(() => void this.#expire(call), seconds * 1000),

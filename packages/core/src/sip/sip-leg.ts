@@ -67,6 +67,8 @@ export class SipLeg implements CallLeg {
   #acked = false;
   #ackWaiter: (() => void) | undefined;
   #dialog: DialogId | undefined;
+  /** Requests in flight (re-INVITE, REFER, INFO): they fail at once when the dialog ends. */
+  readonly #inFlight = new Set<(error: CxError) => void>();
 
   constructor(session: Invitation | Inviter, options: SipLegOptions) {
     this.session = session;
@@ -178,7 +180,7 @@ export class SipLeg implements CallLeg {
       referTo = UserAgent.makeURI(target);
       if (!referTo) return Promise.reject(new CxError(CxErrorCode.InvalidTarget, `"${target.slice(0, 40)}" is not a SIP URI.`));
     }
-    return new Promise<void>((resolve, reject) => {
+    return this.#request((resolve, reject) => {
       session
         .refer(referTo, {
           requestDelegate: {
@@ -211,7 +213,7 @@ export class SipLeg implements CallLeg {
       throw new CxError(CxErrorCode.InvalidState, 'DTMF needs an established call.');
     }
     if (this.#options.dtmf === 'info') {
-      await new Promise<void>((resolve, reject) => {
+      await this.#request((resolve, reject) => {
         this.session
           .info({
             requestDelegate: {
@@ -288,8 +290,32 @@ export class SipLeg implements CallLeg {
     return pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio')?.sender;
   }
 
-  #reinvite(options: Web.SessionDescriptionHandlerOptions, what: string): Promise<void> {
+  /**
+   * A request in the dialog, settled by its answer, or failed with
+   * `call-ended` if the dialog ends first (sip.js then never answers).
+   */
+  #request(send: (resolve: () => void, reject: (error: CxError) => void) => void): Promise<void> {
+    if (this.session.state === SessionState.Terminated) {
+      return Promise.reject(new CxError(CxErrorCode.CallEnded, 'The call is over.'));
+    }
     return new Promise<void>((resolve, reject) => {
+      const fail = (error: CxError): void => {
+        this.#inFlight.delete(fail);
+        reject(error);
+      };
+      this.#inFlight.add(fail);
+      send(
+        () => {
+          this.#inFlight.delete(fail);
+          resolve();
+        },
+        fail,
+      );
+    });
+  }
+
+  #reinvite(options: Web.SessionDescriptionHandlerOptions, what: string): Promise<void> {
+    return this.#request((resolve, reject) => {
       this.session
         .invite({
           sessionDescriptionHandlerOptions: { ...options, ...AUDIO_ONLY } as Web.SessionDescriptionHandlerOptions,
@@ -323,6 +349,7 @@ export class SipLeg implements CallLeg {
     }
     if (state !== SessionState.Terminated) return;
     this.#setDialog(undefined);
+    for (const fail of [...this.#inFlight]) fail(new CxError(CxErrorCode.CallEnded, 'The call ended before the other side answered.'));
     // sip.js terminates the session before it hands us the final response of
     // a refused INVITE: decide once the current task is over.
     queueMicrotask(() => {
