@@ -13,6 +13,8 @@ export interface SimulatedContactCenterOptions {
   users?: Readonly<Record<string, string>>;
   /** Longest registration the switch grants, in seconds (a short one makes phones refresh soon). */
   maxExpires?: number;
+  /** One-way network latency of the switch, ms (default 0: the next task). */
+  latency?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function startSimulatedContactCenter(options: SimulatedContactCente
     ...(options.domain === undefined ? {} : { domain: options.domain }),
     ...(options.users === undefined ? {} : { users: options.users }),
     ...(options.maxExpires === undefined ? {} : { maxExpires: options.maxExpires }),
+    ...(options.latency === undefined ? {} : { latency: options.latency }),
   });
   const network = await interceptWebSockets([sw.handler]);
   const customers: SimulatedCustomer[] = [];

@@ -286,6 +286,8 @@ describe('createSipSwitch', () => {
     const bye = lastMessage((m) => m.summary.startsWith('BYE '));
     expect(bye?.summary).to.equal(`BYE ${agent.ua.contact.uri.toString()}`);
     expect(bye?.to).to.equal('1001');
+    // The switch is a network: the 200 reaches it a task after the callee sent it.
+    await waitFor(() => lastMessage((m) => m.summary === '200 BYE') !== undefined, '200 BYE through the switch');
     expect(lastMessage((m) => m.summary === '200 BYE')).to.include({ from: '1001', to: '2001' });
     expect(sw.messages().filter((m) => m.to === 'dropped')).to.deep.equal([]);
   });

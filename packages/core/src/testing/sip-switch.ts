@@ -36,6 +36,12 @@ export interface SipSwitchOptions {
   messageLimit?: number;
   /** Longest registration the switch grants, in seconds (default a day): a short one makes clients refresh soon. */
   maxExpires?: number;
+  /**
+   * One-way network latency, ms (default 0: the next task). Messages keep
+   * their order. A few ms keep a simulated caller's own work out of what a
+   * benchmark measures of the agent's phone.
+   */
+  latency?: number;
 }
 
 /** A current registration binding: an address-of-record user and one contact. */
@@ -189,6 +195,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   const users = options.users;
   const messageLimit = Math.max(0, options.messageLimit ?? 2_000);
   const maxExpires = Math.max(1, Math.min(MAX_EXPIRES, options.maxExpires ?? MAX_EXPIRES));
+  const latency = Math.max(0, options.latency ?? 0);
   let registerAnswer: number | 'silence' | undefined;
 
   const clients = new Set<ClientState>();
@@ -204,6 +211,10 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   const records: SipSwitchMessage[] = [];
   let online = true;
   let disposed = false;
+  /** What the network carries: messages on their way, handled in a later task, in order. */
+  const queue: Array<() => void> = [];
+  const network = new MessageChannel();
+  network.port1.onmessage = () => runQueue();
   let serial = 0;
   let bindingOrder = 0;
 
@@ -222,7 +233,9 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
       closed: false,
     };
     clients.add(state);
-    client.addEventListener('message', (event) => receive(state, event.data));
+    // A network hop: the switch handles what a client sent in a later task,
+    // never inside the sender's call stack.
+    client.addEventListener('message', (event) => enqueue(() => receive(state, event.data)));
     client.addEventListener('close', () => forget(state));
   });
 
@@ -238,7 +251,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     if (state.closed || disposed) return;
     if (text.trim() === '') {
       // RFC 5626 keep-alive: a double CRLF ping gets a single CRLF pong.
-      if (text.includes('\r\n\r\n')) state.connection.send('\r\n');
+      if (text.includes('\r\n\r\n')) send(state, '\r\n');
       return;
     }
     const parsed = parseSipMessage(text);
@@ -489,8 +502,33 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     send(state, raw);
   }
 
+  /**
+   * Delivers a message to a client in a later task, in order, as a network
+   * would: the receiver never runs inside the sender's call stack (a phone
+   * that answers 100 Trying does not wait while the caller's user agent
+   * parses it).
+   */
   function send(state: ClientState, raw: string): void {
-    if (!state.closed) state.connection.send(raw);
+    if (state.closed) return;
+    enqueue(() => {
+      if (!state.closed && !disposed) state.connection.send(raw);
+    });
+  }
+
+  /** Runs `task` in a later task (after `latency` ms), after the ones queued before it. */
+  function enqueue(task: () => void): void {
+    if (latency > 0) {
+      setTimeout(() => {
+        if (!disposed) task();
+      }, latency);
+      return;
+    }
+    queue.push(task);
+    if (queue.length === 1) network.port2.postMessage(null);
+  }
+
+  function runQueue(): void {
+    for (const task of queue.splice(0)) task();
   }
 
   function forget(state: ClientState): void {
@@ -544,6 +582,8 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     dispose() {
       disconnectAll();
       disposed = true;
+      queue.length = 0;
+      network.port1.close();
       bindings.clear();
       learnedContacts.clear();
       transactions.clear();
