@@ -121,8 +121,3 @@ export function abilitiesOf(state: CallState): CallAbilities {
 export function isMissed(snapshot: { readonly state: CallState; readonly endReason: EndReason | undefined }): boolean {
   return snapshot.state === 'ended' && (snapshot.endReason === 'ring-timeout' || snapshot.endReason === 'caller-cancelled');
 }
-
-/** States in which a call is still alive. */
-export function isLive(state: CallState): boolean {
-  return state !== 'ended';
-}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CallInfo } from './call-info.js';
 import type { InternalConfig, OfferInput } from './offer-input.js';
 import { parseOffer } from './parse-offer.js';
-import { readRawHeaders } from './raw-headers.js';
+import { readRawHeaders } from '../sip/sip-text.js';
 
 type Header = readonly [string, string];
 

@@ -19,11 +19,6 @@ export class LegRegistry {
   find(dialog: DialogId): CallLeg | undefined {
     return this.#byDialog.get(keyOf(dialog));
   }
-
-  /** Every live leg with a confirmed dialog. */
-  all(): CallLeg[] {
-    return [...this.#byDialog.values()];
-  }
 }
 
 function keyOf(dialog: DialogId): string {

@@ -11,7 +11,7 @@ import {
   type SessionDescriptionHandlerFactory,
 } from 'sip.js';
 import type { OfferInput } from '../call/offer-input.js';
-import { readRawHeaders } from '../call/raw-headers.js';
+import { readRawHeaders } from './sip-text.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';

@@ -39,42 +39,76 @@ const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
  * // [['X-CX-Queue', 'Sales']]
  */
 export function readRawHeaders(raw: string, limits?: RawHeaderLimits): Array<[string, string]> {
+  if (typeof raw !== 'string') return [];
+  return readHeaderLines(raw, 0, limits).headers;
+}
+
+/** What {@link readHeaderLines} found. */
+export interface HeaderLines {
+  /** The header lines in order: `[name as sent, unfolded value]`. */
+  headers: Array<[string, string]>;
+  /** Lines that are not headers (no colon, a name that is not a token, a continuation of nothing), as written. */
+  bad: string[];
+  /** Where the body starts: just after the empty line (the text's length when there is none). */
+  bodyStart: number;
+}
+
+/**
+ * The one reader of SIP header lines, shared by the offer parser (through
+ * {@link readRawHeaders}) and the simulated switch (`parseSipMessage`):
+ * reads from `from` up to the first empty line, unfolding continuation
+ * lines, within `limits` (see {@link readRawHeaders} for the rules), and
+ * reports the lines that are not headers so that a strict caller can refuse
+ * the message. Lines end with CRLF, LF or CR. Never throws.
+ */
+export function readHeaderLines(text: string, from: number, limits?: RawHeaderLimits): HeaderLines {
   const headers: Array<[string, string]> = [];
-  if (typeof raw !== 'string') return headers;
+  const bad: string[] = [];
   const maxHeaders = positiveInteger(limits?.maxHeaders, RAW_HEADER_LIMITS.maxHeaders);
   const maxValueLength = positiveInteger(limits?.maxValueLength, RAW_HEADER_LIMITS.maxValueLength);
 
   /** The header the next continuation line belongs to, if any. */
   let current: [string, string] | undefined;
-  let start = 0;
-  while (start < raw.length) {
-    const end = lineEnd(raw, start);
-    if (end === start) break; // the empty line before the body
+  /** The last line was not a header: its continuations are not either. */
+  let inBadLine = false;
+  let full = false;
+  let start = from;
+  while (start < text.length) {
+    const end = lineEnd(text, start);
+    if (end === start) return { headers, bad, bodyStart: nextLineStart(text, end) };
 
-    const first = raw.charCodeAt(start);
+    const first = text.charCodeAt(start);
     if (first === 0x20 || first === 0x09) {
-      if (current !== undefined && current[1].length < maxValueLength) {
-        const more = trimWsp(raw, start, end, maxValueLength);
-        if (more !== '') {
-          const joined = current[1] === '' ? more : `${current[1]} ${more}`;
-          current[1] = cutCodeUnits(joined, maxValueLength);
+      if (current !== undefined) {
+        if (current[1].length < maxValueLength) {
+          const more = trimWsp(text, start, end, maxValueLength);
+          if (more !== '') {
+            const joined = current[1] === '' ? more : `${current[1]} ${more}`;
+            current[1] = cutCodeUnits(joined, maxValueLength);
+          }
         }
+      } else if (!inBadLine && !full) {
+        bad.push(text.slice(start, Math.min(end, start + 200)));
       }
     } else {
       current = undefined;
-      const colon = raw.indexOf(':', start);
-      if (colon !== -1 && colon < end) {
-        const name = trimWsp(raw, start, colon, Infinity);
-        if (TOKEN.test(name)) {
-          if (headers.length >= maxHeaders) break;
-          current = [name, trimWsp(raw, colon + 1, end, maxValueLength)];
+      inBadLine = false;
+      const colon = text.indexOf(':', start);
+      const name = colon !== -1 && colon < end ? trimWsp(text, start, colon, Infinity) : '';
+      if (TOKEN.test(name)) {
+        if (headers.length >= maxHeaders) full = true;
+        else {
+          current = [name, trimWsp(text, colon + 1, end, maxValueLength)];
           headers.push(current);
         }
+      } else {
+        inBadLine = true;
+        bad.push(text.slice(start, Math.min(end, start + 200)));
       }
     }
-    start = nextLineStart(raw, end);
+    start = nextLineStart(text, end);
   }
-  return headers;
+  return { headers, bad, bodyStart: text.length };
 }
 
 function positiveInteger(value: unknown, fallback: number): number {

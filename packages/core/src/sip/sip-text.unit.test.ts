@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RAW_HEADER_LIMITS, readRawHeaders } from './raw-headers.js';
+import { RAW_HEADER_LIMITS, readRawHeaders } from './sip-text.js';
 
 const INVITE_LINE = 'INVITE sip:1001@cx.example.com SIP/2.0';
 

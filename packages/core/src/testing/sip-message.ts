@@ -8,6 +8,9 @@
  */
 
 import { splitList } from '../rules/split-outside.js';
+import { readHeaderLines } from '../sip/sip-text.js';
+
+const UNBOUNDED = { maxHeaders: Infinity, maxValueLength: Infinity };
 
 /** A header as it appeared on the wire: name as written, unfolded value. */
 export interface SipHeader {
@@ -179,7 +182,6 @@ export type SipParseResult =
   | { readonly ok: true; readonly message: SipMessage }
   | { readonly ok: false; readonly error: SipParseError };
 
-const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const REQUEST_LINE = /^([A-Za-z0-9\-.!%*_+`'~]+) +([A-Za-z][A-Za-z0-9+\-.]*:\S+) +SIP\/2\.0$/i;
 const STATUS_LINE = /^SIP\/2\.0 +([1-6]\d\d)(?: (.*))?$/i;
 const MANDATORY_HEADERS = ['via', 'from', 'to', 'call-id', 'cseq'] as const;
@@ -197,38 +199,24 @@ export function parseSipMessage(raw: string): SipParseResult {
   const text = raw.replace(/^(?:\r?\n)+/, '');
   if (text.trim() === '') return failure(SipParseErrorCode.Empty, 'empty message');
 
-  const split = /\r?\n\r?\n/.exec(text);
-  const head = split ? text.slice(0, split.index) : text.replace(/\r?\n$/, '');
-  let body = split ? text.slice(split.index + split[0].length) : '';
-  const lines = head.split(/\r?\n/);
-  const startLine = (lines.shift() ?? '').trim();
-
+  const eol = /\r\n|\n|\r/.exec(text);
+  const startLine = (eol ? text.slice(0, eol.index) : text).trim();
   const requestLine = REQUEST_LINE.exec(startLine);
   const statusLine = requestLine ? null : STATUS_LINE.exec(startLine);
   if (!requestLine && !statusLine) {
     return failure(SipParseErrorCode.StartLine, `not a request or status line: ${clip(startLine)}`);
   }
 
-  const headers = new SipHeaders();
+  // The same header reader as the phone's offer parser, without its bounds
+  // (the switch forwards what it was given).
+  const lines = readHeaderLines(text, eol ? eol.index + eol[0].length : text.length, UNBOUNDED);
+  const headers = new SipHeaders(lines.headers.map(([name, value]) => ({ name, value })));
+  let body = text.slice(lines.bodyStart);
   const partial = requestLine
     ? { method: requestLine[1] ?? '', uri: requestLine[2] ?? '', headers }
     : undefined;
-  let headerError: string | undefined;
-  const folded: string[] = [];
-  for (const line of lines) {
-    if (/^[ \t]/.test(line) && folded.length > 0) folded[folded.length - 1] += ` ${line.trim()}`;
-    else folded.push(line);
-  }
-  for (const line of folded) {
-    const colon = line.indexOf(':');
-    const name = colon < 0 ? '' : line.slice(0, colon).trim();
-    if (!TOKEN.test(name)) {
-      headerError ??= `bad header line: ${clip(line)}`;
-      continue;
-    }
-    headers.append(name, line.slice(colon + 1).trim());
-  }
-  if (headerError !== undefined) return failure(SipParseErrorCode.HeaderLine, headerError, partial);
+  const badLine = lines.bad[0];
+  if (badLine !== undefined) return failure(SipParseErrorCode.HeaderLine, `bad header line: ${clip(badLine)}`, partial);
 
   for (const name of MANDATORY_HEADERS) {
     if (!headers.get(name)) return failure(SipParseErrorCode.MissingHeader, `missing ${name} header`, partial);
