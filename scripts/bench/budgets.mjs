@@ -15,9 +15,9 @@ const DEFAULTS = {
   sizeRatio: { key: 'SIZE_RATIO', what: 'cx-banner.js / sip.js alone, min+gzip', limit: 1.5, unit: 'x' },
   popupP95: { key: 'POPUP_P95_MS', what: 'INVITE received -> popup painted, p95', limit: 16, unit: 'ms' },
   acceptToAudio: { key: 'ACCEPT_TO_AUDIO_MS', what: 'accept -> first remote audio, median', limit: 150, unit: 'ms' },
-  peerConnectionGrowth: { key: 'PEER_CONNECTION_GROWTH', what: 'live RTCPeerConnections after 1,000 calls - before', limit: 0, unit: '' },
-  audioContextGrowth: { key: 'AUDIO_CONTEXT_GROWTH', what: 'AudioContexts after 1,000 calls - before', limit: 0, unit: '' },
-  heapGrowth: { key: 'HEAP_GROWTH_MB', what: 'heap after GC, after 1,000 calls - before', limit: 2, unit: 'MB' },
+  peerConnectionGrowth: { key: 'PEER_CONNECTION_GROWTH', what: 'live RTCPeerConnections after the call churn - before', limit: 0, unit: '' },
+  audioContextGrowth: { key: 'AUDIO_CONTEXT_GROWTH', what: 'AudioContexts after the call churn - before', limit: 0, unit: '' },
+  heapGrowth: { key: 'HEAP_GROWTH_MB', what: 'heap after GC, after the call churn - before', limit: 2, unit: 'MB' },
 };
 
 /** The budgets in force (defaults, or CX_BUDGET_* overrides). */

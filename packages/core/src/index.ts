@@ -3,9 +3,9 @@
  * WebRTC, its calls as a state machine, and stores to render them.
  */
 export { createPhone, Phone } from './phone/phone.js';
-export type { CallOptions, PhoneApi, PhoneApiEventMap } from './phone/phone-api.js';
+export type { CallOptions, PhoneApi } from './phone/phone-api.js';
 export type { PhoneOptions, SipOptions, ProfileOptions, MediaOptions, ResolvedPhoneOptions } from './phone/phone-options.js';
-export type { PhoneEventMap, PhoneEventName } from './phone/phone-events.js';
+export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
 export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-lookup.js';
 export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirection } from './call/call.js';

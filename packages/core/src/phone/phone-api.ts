@@ -1,28 +1,13 @@
 import type { ReadableAtom } from 'nanostores';
 import type { AgentStatus } from '../agent/agent-status.js';
-import type { CallHandle, CallSnapshot } from '../call/call.js';
+import type { CallHandle } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
+import type { PhoneApiEventMap } from './phone-events.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
   /** Extra SIP headers for the INVITE, e.g. `{ 'X-CX-Queue': 'Sales' }`. */
   headers?: Readonly<Record<string, string>>;
-}
-
-/** The events of a phone as elements see them (calls as {@link CallHandle}s). */
-export interface PhoneApiEventMap {
-  'connection:changed': [status: ConnectionStatus];
-  'call:incoming': [call: CallHandle];
-  'call:outgoing': [call: CallHandle];
-  'call:accepted': [call: CallHandle];
-  'call:held': [call: CallHandle];
-  'call:resumed': [call: CallHandle];
-  'call:muted': [call: CallHandle, muted: boolean];
-  'call:changed': [call: CallHandle, previous: CallSnapshot];
-  'call:ended': [call: CallHandle];
-  'call:missed': [call: CallHandle];
-  'call:dtmf': [call: CallHandle, digit: string];
-  'agent:changed': [status: AgentStatus];
 }
 
 /**

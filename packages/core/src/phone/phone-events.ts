@@ -1,33 +1,39 @@
 import type { AgentStatus } from '../agent/agent-status.js';
-import type { Call, CallSnapshot } from '../call/call.js';
+import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 
-/** Every event of `phone.on(name, fn)`, with its listener's arguments. */
-export interface PhoneEventMap {
+/** Every event of `phone.on(name, fn)`, with its listener's arguments; `C` is how calls are handed out. */
+export interface PhoneEvents<C extends CallHandle> {
   /** The link to the SIP server changed (connecting, registered, lost, ...). */
   'connection:changed': [status: ConnectionStatus];
   /** An offer is ringing: screen pop time. */
-  'call:incoming': [call: Call];
+  'call:incoming': [call: C];
   /** An outbound call was placed. */
-  'call:outgoing': [call: Call];
+  'call:outgoing': [call: C];
   /** A call was answered (by the agent, or by the callee for outbound calls). */
-  'call:accepted': [call: Call];
+  'call:accepted': [call: C];
   /** The agent put a call on hold. */
-  'call:held': [call: Call];
+  'call:held': [call: C];
   /** The agent took a call off hold. */
-  'call:resumed': [call: Call];
+  'call:resumed': [call: C];
   /** The agent's microphone was muted or unmuted on a call. */
-  'call:muted': [call: Call, muted: boolean];
+  'call:muted': [call: C, muted: boolean];
   /** Anything about a call changed; `previous` is the snapshot before. */
-  'call:changed': [call: Call, previous: CallSnapshot];
+  'call:changed': [call: C, previous: CallSnapshot];
   /** A call is over: see `call.snapshot.endReason`. */
-  'call:ended': [call: Call];
+  'call:ended': [call: C];
   /** An offer was not answered: the countdown ran out or the caller hung up first. */
-  'call:missed': [call: Call];
+  'call:missed': [call: C];
   /** A DTMF digit arrived from the other party (SIP INFO). */
-  'call:dtmf': [call: Call, digit: string];
+  'call:dtmf': [call: C, digit: string];
   /** The agent status changed. */
   'agent:changed': [status: AgentStatus];
 }
+
+/** The events of a `Phone`. */
+export type PhoneEventMap = PhoneEvents<Call>;
+
+/** The events of any `PhoneApi` (calls as `CallHandle`s). */
+export type PhoneApiEventMap = PhoneEvents<CallHandle>;
 
 export type PhoneEventName = keyof PhoneEventMap;

@@ -199,7 +199,7 @@ export class Phone implements PhoneApi {
     const info = parseOffer(offer.input, this.options.internal);
     const route = routeOffer(offer.input, info, {
       findDialog: (dialog) => this.#legs.find(dialog),
-      isTaken: (id) => this.#consumeTaken(id),
+      isTaken: (id) => (this.#taken.get(id) ?? 0) >= Date.now(),
       acceptsMonitoring: false,
     });
     switch (route.kind) {
@@ -214,9 +214,12 @@ export class Phone implements PhoneApi {
       case 'replace':
         void this.#replace(route.leg, offer.leg(), info);
         return;
-      case 'ring':
       case 'taken':
-        this.#ring(offer.leg(), info, route.kind === 'taken');
+        this.#taken.delete(route.interactionId);
+        this.#ring(offer.leg(), info, true);
+        return;
+      case 'ring':
+        this.#ring(offer.leg(), info, false);
         return;
     }
   }
@@ -280,13 +283,6 @@ export class Phone implements PhoneApi {
       }),
     );
     this.#logger.info(`Call ${call.id} now goes on over a new dialog (Replaces)`);
-  }
-
-  #consumeTaken(interactionId: string): boolean {
-    const until = this.#taken.get(interactionId);
-    if (until === undefined) return false;
-    this.#taken.delete(interactionId);
-    return until >= Date.now();
   }
 
   // ---- calls ---------------------------------------------------------------
