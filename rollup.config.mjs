@@ -4,6 +4,11 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
+import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
+
+// Every build starts clean: no chunk of an earlier build lingers in dist.
+for (const dir of ['packages/core/dist', 'packages/elements/dist']) rmSync(dir, { recursive: true, force: true });
 
 const production = replace({
   preventAssignment: true,
@@ -11,6 +16,17 @@ const production = replace({
 });
 const external = (id) => /^(sip\.js|nanostores|lit|msw|@cx\/core)(\/|$)/.test(id);
 const banner = '/*! CX Banner 0.1.0 | MIT */';
+/** What the script-tag build leaves out for its lazy chunks (first pass to second). */
+const lazy = createLazyState();
+
+/** The script tag is built from what tsc emitted (packages/core/lib), not from core's own bundle. */
+const coreFromLib = {
+  name: 'cx-core-from-lib',
+  resolveId(source) {
+    if (source === '@cx/core') return new URL('./packages/core/lib/index.js', import.meta.url).pathname;
+    return null;
+  },
+};
 
 export default [
   {
@@ -28,7 +44,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
-    plugins: [nodeResolve({ browser: true }), production, terser({ format: { comments: /^!/ } })],
+    plugins: [splitLazy(lazy), coreFromLib, nodeResolve({ browser: true }), production, terser({ format: { comments: /^!/ } })],
     output: {
       file: 'packages/elements/dist/cx-banner.js',
       format: 'iife',
@@ -38,9 +54,22 @@ export default [
     },
   },
   {
+    // The script tag's lazy chunks: cx-banner.<name>.js, next to cx-banner.js.
+    input: [],
+    plugins: [lazyChunks(lazy), nodeResolve({ browser: true }), production, terser({ format: { comments: /^!/ } })],
+    output: {
+      dir: 'packages/elements/dist',
+      format: 'es',
+      banner,
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'cx-banner.shared-[hash].js',
+    },
+  },
+  {
     // The demo page's script: the simulated contact center and the panel.
     input: 'packages/demo/src/demo.js',
     plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), production],
-    output: { file: 'packages/demo/dist/demo.js', format: 'es', sourcemap: true },
+    output: { file: 'packages/demo/dist/demo.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];

@@ -10,9 +10,19 @@ export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
 export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-lookup.js';
 export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirection } from './call/call.js';
 export { CallState, CallCommand, EndReason, callTransitions, canTransition, abilitiesOf, isMissed } from './call/call-state.js';
-export type { CallAbilities } from './call/call-state.js';
+export type { CallAbilities, CallPermits } from './call/call-state.js';
 export { CallType, CallColour } from './call/call-info.js';
 export type { CallInfo, TransferInfo, TransferType, QueueInfo, RemoteParty, MonitorInfo, MonitorMode } from './call/call-info.js';
+export { TransferState } from './transfer/transfer-types.js';
+export type {
+  Transfer,
+  TransferMode,
+  TransferFailure,
+  TransferOptions,
+  TransferSnapshot,
+  TransferTarget,
+  DirectoryEntry,
+} from './transfer/transfer-types.js';
 export { AgentStatus } from './agent/agent-status.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
 export { CxError, CxErrorCode, isCxError } from './errors/cx-error.js';

@@ -2,6 +2,29 @@
  * The script-tag build: `<script src="cx-banner.js">` defines every element
  * (loading @cx/elements does) and exposes the public API of @cx/core and
  * @cx/elements as `window.CX`.
+ *
+ * Rarely used features and panels are not in this file: they load, when
+ * first used, from `cx-banner.<name>.js` next to it. What they share with it
+ * (lit, nanostores, the public API) they take from the runtime registered
+ * here, so they use the very classes of the page (see
+ * scripts/build/lazy-chunks.mjs).
  */
-export * from '@cx/core';
-export * from './index.js';
+import * as lit from 'lit';
+import * as ifDefined from 'lit/directives/if-defined.js';
+import * as live from 'lit/directives/live.js';
+import * as repeat from 'lit/directives/repeat.js';
+import { atom, computed } from 'nanostores';
+import * as api from './script-api.js';
+
+const runtime: Readonly<Record<string, object>> = Object.freeze({
+  '@cx/core': api,
+  '@cx/elements': api,
+  lit,
+  'lit/directives/if-defined.js': ifDefined,
+  'lit/directives/live.js': live,
+  'lit/directives/repeat.js': repeat,
+  nanostores: { atom, computed },
+});
+(globalThis as Record<symbol, unknown>)[Symbol.for('cx-banner.runtime')] = runtime;
+
+export * from './script-api.js';

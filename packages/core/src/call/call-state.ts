@@ -46,6 +46,8 @@ export const EndReason = {
   Rejected: 'rejected',
   /** Media or signalling failed. */
   Failed: 'failed',
+  /** A transfer completed: the customer talks to someone else now. */
+  Transferred: 'transferred',
 } as const;
 export type EndReason = (typeof EndReason)[keyof typeof EndReason];
 
@@ -83,11 +85,31 @@ export const CallCommand = {
   /** Mute or unmute the agent's microphone. */
   Mute: 'mute',
   SendDtmf: 'sendDtmf',
+  /** Transfer the call (blind or attended). */
+  Transfer: 'transfer',
+  /** Merge it with the other call into a 3-way conversation. */
+  Merge: 'merge',
+  /** Start or stop recording it. */
+  Record: 'record',
 } as const;
 export type CallCommand = (typeof CallCommand)[keyof typeof CallCommand];
 
 /** Which commands a call allows now: `snapshot.can.hold`, ... */
 export type CallAbilities = Readonly<Record<CallCommand, boolean>>;
+
+/**
+ * What the phone allows a call beyond its state: merging needs exactly one
+ * other call to merge with, recording needs the recording policy (profile,
+ * queue, rights), transferring needs no transfer in progress.
+ */
+export interface CallPermits {
+  readonly transfer: boolean;
+  readonly merge: boolean;
+  readonly record: boolean;
+}
+
+/** Permits of a new call: it may be transferred and recorded, and has nothing to merge with. */
+export const DEFAULT_PERMITS: CallPermits = Object.freeze({ transfer: true, merge: false, record: true });
 
 /** The states in which each command is allowed: the one rule that commands and elements share. */
 const ALLOWED: Readonly<Record<CallCommand, readonly CallState[]>> = {
@@ -98,23 +120,24 @@ const ALLOWED: Readonly<Record<CallCommand, readonly CallState[]>> = {
   resume: ['held'],
   mute: ['dialing', 'connecting', 'active', 'held'],
   sendDtmf: ['active'],
+  transfer: ['active', 'held'],
+  merge: ['active', 'held'],
+  record: ['active', 'held'],
 };
 
 const COMMANDS = Object.keys(ALLOWED) as CallCommand[];
 
-/** One frozen object per state, shared by every snapshot in that state. */
-const ABILITIES: Readonly<Record<CallState, CallAbilities>> = Object.freeze(
-  Object.fromEntries(
-    Object.values(CallState).map((state) => [
-      state,
-      Object.freeze(Object.fromEntries(COMMANDS.map((command) => [command, ALLOWED[command].includes(state)]))),
-    ]),
-  ) as Record<CallState, CallAbilities>,
-);
-
-/** What a call in `state` allows (`snapshot.can`). */
-export function abilitiesOf(state: CallState): CallAbilities {
-  return ABILITIES[state];
+/** What a call in `state` allows (`snapshot.can`), given what the phone permits it. */
+export function abilitiesOf(state: CallState, permits: CallPermits = DEFAULT_PERMITS): CallAbilities {
+  return Object.freeze(
+    Object.fromEntries(
+      COMMANDS.map((command) => {
+        const byState = ALLOWED[command].includes(state);
+        const permitted = command === 'transfer' || command === 'merge' || command === 'record' ? permits[command] : true;
+        return [command, byState && permitted];
+      }),
+    ) as Record<CallCommand, boolean>,
+  );
 }
 
 /** Whether a call ended as an offer the agent missed (the countdown ran out, or the caller hung up first). */

@@ -2,11 +2,14 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { CallInfo } from './call-info.js';
 import type { CallLeg } from './call-leg.js';
+import type { Transfer, TransferOptions, TransferSnapshot, TransferTarget } from '../transfer/transfer-types.js';
 import {
   abilitiesOf,
   assertTransition,
+  DEFAULT_PERMITS,
   type CallAbilities,
   type CallCommand,
+  type CallPermits,
   type CallState,
   type EndReason,
 } from './call-state.js';
@@ -50,6 +53,12 @@ export interface CallSnapshot {
   readonly endedAt: number | undefined;
   /** Epoch ms: when an unanswered inbound offer is redistributed (the countdown). */
   readonly ringDeadline: number | undefined;
+  /** The call is being recorded. */
+  readonly recording: boolean;
+  /** The 3-way conversation the call is part of (`phone.merge`), if any. */
+  readonly conferenceId: string | undefined;
+  /** The transfer in progress or last ended, if any. */
+  readonly transfer: TransferSnapshot | undefined;
 }
 
 /** DTMF digits a call can send. */
@@ -74,10 +83,22 @@ export interface CallHandle {
   mute(on: boolean): Promise<void>;
   hold(on: boolean): Promise<void>;
   sendDtmf(digits: string): Promise<void>;
+  transfer(target: TransferTarget, options?: TransferOptions): Promise<Transfer>;
+  startRecording(): Promise<void>;
+  stopRecording(): Promise<void>;
 }
 
 /** The fields the phone's features may annotate without moving the state. */
-export type CallPatch = Partial<Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info'>>;
+export type CallPatch = Partial<
+  Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer'>
+>;
+
+/** The commands a call hands to the phone's features (loaded when first used). */
+export interface CallExtras {
+  transfer(call: Call, target: TransferTarget, options: TransferOptions): Promise<Transfer>;
+  startRecording(call: Call): Promise<void>;
+  stopRecording(call: Call): Promise<void>;
+}
 
 /**
  * How core moves a call: handed to whoever creates it (the phone), never
@@ -99,6 +120,8 @@ export interface CallDriver {
   markAnswered(): void;
   /** Carry the call on another dialog from now on (Replaces, attended transfer); the old leg is released. */
   replaceLeg(leg: CallLeg, info?: CallInfo): CallLeg;
+  /** What the phone allows the call beyond its state (merge, record, transfer): `snapshot.can` follows. */
+  permit(permits: Partial<CallPermits>): void;
 }
 
 /** What the phone tells a call it creates. */
@@ -114,6 +137,9 @@ export interface CallInit {
   beforeActivate?: (call: Call) => Promise<void>;
   /** The leg was replaced: the phone re-routes the media. */
   onLegReplaced?: (call: Call, previous: CallLeg) => void;
+  /** Transfer and recording, carried out by the phone's features. */
+  extras?: CallExtras;
+  permits?: Partial<CallPermits>;
   ringDeadline?: number;
   now?: number;
 }
@@ -133,6 +159,7 @@ export class Call implements CallHandle {
   readonly #store: WritableAtom<CallSnapshot>;
   readonly #init: CallInit;
   #leg: CallLeg;
+  #permits: CallPermits;
   #pending: Promise<unknown> = Promise.resolve();
 
   static {
@@ -150,6 +177,7 @@ export class Call implements CallHandle {
           if (call.state === 'dialing') call.#transition('active', { answeredAt: Date.now(), remoteRinging: false });
         },
         replaceLeg: (leg, info) => call.#replaceLeg(leg, info),
+        permit: (permits) => call.#permit(permits),
       };
       return { call, driver };
     };
@@ -160,12 +188,13 @@ export class Call implements CallHandle {
     this.direction = init.direction;
     this.#init = init;
     this.#leg = init.leg;
+    this.#permits = { ...DEFAULT_PERMITS, ...init.permits };
     this.#store = atom<CallSnapshot>(
       Object.freeze({
         id: init.id,
         direction: init.direction,
         state: init.state,
-        can: abilitiesOf(init.state),
+        can: abilitiesOf(init.state, this.#permits),
         endReason: undefined,
         statusCode: undefined,
         info: init.info,
@@ -177,6 +206,9 @@ export class Call implements CallHandle {
         answeredAt: undefined,
         endedAt: undefined,
         ringDeadline: init.ringDeadline,
+        recording: false,
+        conferenceId: undefined,
+        transfer: undefined,
       }),
     );
   }
@@ -294,10 +326,58 @@ export class Call implements CallHandle {
     });
   }
 
+  /**
+   * Transfer the call to an extension, a number, a SIP URI or a directory
+   * entry: `blind` (the default) sends the customer on at once; `attended`
+   * holds them and calls the recipient first. Resolves with the `Transfer`.
+   */
+  transfer(target: TransferTarget, options: TransferOptions = {}): Promise<Transfer> {
+    // Not queued behind the call's other commands: a transfer holds and
+    // resumes the call itself, and may last (an attended consultation).
+    try {
+      this.#require('transfer');
+      return this.#extras().transfer(this, target, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Start recording the call (both sides; every party after a merge). */
+  startRecording(): Promise<void> {
+    return this.#serial(async () => {
+      this.#require('record', 'record');
+      if (this.snapshot.recording) return;
+      await this.#extras().startRecording(this);
+    });
+  }
+
+  /** Stop recording; `recording:ready` delivers the file. */
+  stopRecording(): Promise<void> {
+    return this.#serial(async () => {
+      if (!this.snapshot.recording) return;
+      await this.#extras().stopRecording(this);
+    });
+  }
+
+  #extras(): CallExtras {
+    const extras = this.#init.extras;
+    if (!extras) throw new CxError(CxErrorCode.InvalidState, 'This call has no phone to carry the command out.');
+    return extras;
+  }
+
+  #permit(permits: Partial<CallPermits>): void {
+    const next = { ...this.#permits, ...permits };
+    if (next.merge === this.#permits.merge && next.record === this.#permits.record && next.transfer === this.#permits.transfer) return;
+    this.#permits = next;
+    const previous = this.snapshot;
+    this.#store.set(Object.freeze({ ...previous, can: abilitiesOf(previous.state, next) }));
+    this.#init.onChange(this, previous);
+  }
+
   #transition(to: CallState, patch: Partial<Omit<CallSnapshot, 'state' | 'id' | 'direction' | 'can'>> = {}): void {
     const previous = this.snapshot;
     assertTransition(previous.state, to);
-    this.#store.set(Object.freeze({ ...previous, ...patch, state: to, can: abilitiesOf(to) }));
+    this.#store.set(Object.freeze({ ...previous, ...patch, state: to, can: abilitiesOf(to, this.#permits) }));
     this.#init.onChange(this, previous);
   }
 

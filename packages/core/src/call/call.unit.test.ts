@@ -224,8 +224,8 @@ describe('snapshot.can', () => {
     ringing: ['accept', 'decline', 'hangup'],
     dialing: ['hangup', 'mute'],
     connecting: ['hangup', 'mute'],
-    active: ['hangup', 'hold', 'mute', 'sendDtmf'],
-    held: ['hangup', 'resume', 'mute'],
+    active: ['hangup', 'hold', 'mute', 'sendDtmf', 'transfer', 'record'],
+    held: ['hangup', 'resume', 'mute', 'transfer', 'record'],
     ended: [],
   };
   for (const [state, allowed] of Object.entries(expected) as Array<[CallState, CallCommand[]]>) {
@@ -238,6 +238,19 @@ describe('snapshot.can', () => {
       assert.ok(Object.isFrozen(can));
     });
   }
+
+  test('merge, record and transfer also need the phone to permit them', () => {
+    assert.deepEqual(
+      Object.entries(abilitiesOf('active', { transfer: false, merge: true, record: false }))
+        .filter(([, allowed]) => allowed)
+        .map(([command]) => command),
+      ['hangup', 'hold', 'mute', 'sendDtmf', 'merge'],
+    );
+    const { call, driver } = make('active');
+    assert.equal(call.snapshot.can.merge, false);
+    driver.permit({ merge: true });
+    assert.equal(call.snapshot.can.merge, true);
+  });
 
   test('follows the state through a call, and the commands obey it', async () => {
     const { call } = make('ringing');

@@ -27,6 +27,8 @@ export const CxErrorCode = {
   RegistrationFailed: 'registration-failed',
   /** The phone was destroyed (`phone.destroy()`): make a new one. */
   Destroyed: 'destroyed',
+  /** A part of the phone loaded on first use (transfer, recording, ...) could not be loaded. */
+  FeatureUnavailable: 'feature-unavailable',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];

@@ -1,6 +1,8 @@
 import type { ReadableAtom } from 'nanostores';
 import type { Call, CallPatch } from '../call/call.js';
 import type { CallLeg } from '../call/call-leg.js';
+import type { CallPermits, EndReason } from '../call/call-state.js';
+import type { CallOptions } from '../phone/phone-api.js';
 import type { Logger } from '../logger.js';
 import type { Route } from '../media/routing.js';
 import type { PhoneEventMap } from '../phone/phone-events.js';
@@ -21,8 +23,16 @@ export interface FeatureContext {
   on<K extends keyof PhoneEventMap>(name: K, fn: (...args: PhoneEventMap[K]) => void): () => void;
   /** Emit one of the phone's events. */
   emit<K extends keyof PhoneEventMap>(name: K, ...args: PhoneEventMap[K]): void;
-  /** Add what the feature knows about a call (a contact name, ...): a `call:changed`, never a state change. */
-  annotate(call: Call, patch: Pick<CallPatch, 'contactName'>): void;
+  /** Add what the feature knows about a call (a contact name, its recording, ...): a `call:changed`, never a state change. */
+  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer'>): void;
+  /** What the call may do beyond its state (`snapshot.can.merge`, `.record`, `.transfer`). */
+  permit(call: Call, permits: Partial<CallPermits>): void;
+  /** Places a call, as `phone.call()` does (the active call is held first). */
+  call(target: string, options?: CallOptions): Promise<Call>;
+  /** Ends a call that another took over (`transferred`): BYE, and that reason. */
+  release(call: Call, reason: Extract<EndReason, 'transferred'>): Promise<void>;
+  /** After accepting a REFER: places the call it asks for (a customer's phone being transferred). */
+  followRefer(refer: IncomingRefer): Call;
   /** The leg that carries a live call now. */
   legOf(call: Call): CallLeg | undefined;
   /**

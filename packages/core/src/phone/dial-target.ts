@@ -10,24 +10,31 @@ export interface DialTarget {
 }
 
 const NUMBER = /^\+?[0-9*#]{1,32}$/;
-const SIP_URI = /^sips?:([A-Za-z0-9\-_.!~*'()&=+$,;?/%]+)@([A-Za-z0-9.\-]+|\[[0-9a-fA-F:.]+\])(:\d{1,5})?$/;
+/**
+ * A SIP URI whose user part is plain: letters, digits and `-_.!~*'()+`.
+ * No escapes (`%23` is a `#` in disguise), no parameters (`;postd=`,
+ * `;isub=`), no pauses (`,`), no second `@host`, no spaces, no headers.
+ */
+const SIP_URI = /^sips?:([A-Za-z0-9\-_.!~*'()+]{1,64})@([A-Za-z0-9.\-]{1,253}|\[[0-9a-fA-F:.]{2,45}\])(:\d{1,5})?$/;
 
 /**
  * Turns what an agent typed (or a click-to-call link gave) into a SIP target:
- * a phone number (`+33 1 23 45 67 89`, `(555) 123-4567`), an extension
- * (`1002`) or a SIP URI (`sip:bob@example.com`). Rejects anything else with a
- * `CxError` (`invalid-target`).
+ * a phone number (`+33 1 23 45 67 89`, `(555) 123-4567`, `tel:+33...`), an
+ * extension (`1002`) or a SIP URI (`sip:bob@example.com`). Rejects anything
+ * else with a `CxError` (`invalid-target`), dial-string tricks included:
+ * escapes (`%23`), parameters (`;postd=`, `;isub=`), pauses (`,,,`), a
+ * second `@host`, spaces inside a SIP URI, headers (`?`).
  */
 export function parseDialTarget(input: unknown, domain: string): DialTarget {
   if (typeof input !== 'string') throw invalid(String(input));
   const text = input.trim();
   if (text.length > 256) throw invalid(text);
-  const tel = /^tel:/i.test(text) ? text.slice(4).split(';')[0] ?? '' : text;
+  const tel = /^tel:/i.test(text) ? text.slice(4) : text;
   const sip = SIP_URI.exec(tel);
   if (sip) {
     const user = sip[1] ?? '';
     const host = (sip[2] ?? '').toLowerCase();
-    return { number: decodeSafe(user), uri: tel, host };
+    return { number: user, uri: tel, host };
   }
   const compact = tel.replace(/[\s().\-/]/g, '');
   if (NUMBER.test(compact)) {
@@ -42,10 +49,4 @@ function invalid(text: string): CxError {
   });
 }
 
-function decodeSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+

@@ -24,6 +24,28 @@ describe('dial targets', () => {
       assert.throws(() => parseDialTarget(bad, 'example.com'), (e: unknown) => isCxError(e, 'invalid-target'));
     });
   }
+  const injections = [
+    '1002%23',
+    'sip:1002%23@example.com',
+    'tel:+33123456789;postd=1234',
+    'sip:+33123456789;postd=pp22@example.com',
+    '+33123456789,,,1234',
+    '1002,,,9',
+    'sip:bob@example.com@evil.example',
+    'sip:bob@evil.example@example.com',
+    'sip:bob smith@example.com',
+    'sip: bob@example.com',
+    'sip:bob@exa mple.com',
+    'sip:bob@example.com?Subject=x',
+    'sip:bob;isub=1@example.com',
+    'tel:+1555;phone-context=x',
+    '1002\u0000',
+  ];
+  for (const bad of injections) {
+    test(`rejects the dial-string injection ${JSON.stringify(bad)}`, () => {
+      assert.throws(() => parseDialTarget(bad, 'example.com'), (e: unknown) => isCxError(e, 'invalid-target'));
+    });
+  }
   test('rejects non-strings', () => {
     assert.throws(() => parseDialTarget(1002, 'example.com'), (e: unknown) => isCxError(e, 'invalid-target'));
   });

@@ -1,6 +1,7 @@
 import type { AgentStatus } from '../agent/agent-status.js';
 import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
+import type { Transfer } from '../transfer/transfer-types.js';
 
 /** Every event of `phone.on(name, fn)`, with its listener's arguments; `C` is how calls are handed out. */
 export interface PhoneEvents<C extends CallHandle> {
@@ -28,6 +29,8 @@ export interface PhoneEvents<C extends CallHandle> {
   'call:dtmf': [call: C, digit: string];
   /** The agent status changed. */
   'agent:changed': [status: AgentStatus];
+  /** A transfer moved (trying, ringing, consulting, completed, failed, cancelled). */
+  'transfer:changed': [call: C, transfer: Transfer];
 }
 
 /** The events of a `Phone`. */

@@ -1,6 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import { deriveAgentStatus, type AgentStatus } from '../agent/agent-status.js';
-import { createCall, type Call, type CallDriver, type CallHandle, type CallSnapshot } from '../call/call.js';
+import { createCall, type Call, type CallDriver, type CallExtras, type CallHandle, type CallSnapshot } from '../call/call.js';
 import type { CallInfo } from '../call/call-info.js';
 import type { CallLeg, CallLegListener, LegEnd } from '../call/call-leg.js';
 import { isMissed, type EndReason } from '../call/call-state.js';
@@ -9,6 +9,7 @@ import { contactsFeature } from '../contacts/contacts-feature.js';
 import { Emitter } from '../emitter.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Feature, FeatureContext, InstalledFeature } from '../features/feature.js';
+import { lazyFeature } from '../features/lazy.js';
 import { newId } from '../id.js';
 import { Logger } from '../logger.js';
 import { MediaGraph } from '../media/media-graph.js';
@@ -18,6 +19,7 @@ import { LegRegistry } from '../sip/leg-registry.js';
 import { routeOffer } from '../sip/offer-router.js';
 import { SipAgent, type ConnectionStatus, type IncomingOffer } from '../sip/sip-agent.js';
 import type { IncomingRefer } from '../sip/sip-leg.js';
+import type { TransferApi } from '../transfer/transfer-feature.js';
 import { CallList } from './call-list.js';
 import { parseDialTarget } from './dial-target.js';
 import type { CallOptions, PhoneApi } from './phone-api.js';
@@ -30,8 +32,13 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/;
 /** How long an interaction the agent took waits for its INVITE, by default. */
 const TAKEN_WAIT = 30_000;
 
-/** The features every phone has. Rarely used ones are loaded when first asked for. */
+/** The features every phone has. */
 const BUILT_IN: readonly Feature[] = [contactsFeature];
+
+/** Rarely used features: loaded (a chunk of their own) when first asked for. */
+const LAZY = {
+  transfer: lazyFeature<TransferApi>('transfer', () => import('../transfer/transfer-feature.js').then((m) => m.transferFeature)),
+};
 
 /** Handed out by the class's static block: core code (and its testing kit) can add features to a phone. */
 let install: <Api>(phone: Phone, feature: Feature<Api>) => Api;
@@ -69,6 +76,12 @@ export class Phone implements PhoneApi {
   readonly #referHandlers = new Set<(refer: IncomingRefer) => boolean>();
   readonly #taken = new Map<string, number>();
   #destroyed = false;
+  /** What calls hand to the lazy features. */
+  readonly #extras: CallExtras = {
+    transfer: (call, target, options) => this.#feature(LAZY.transfer).then((api) => api.transfer(call, target, options)),
+    startRecording: () => Promise.reject(new CxError(CxErrorCode.InvalidState, 'Recording is not available yet.')),
+    stopRecording: () => Promise.resolve(),
+  };
 
   static {
     install = <Api>(phone: Phone, feature: Feature<Api>): Api => phone.#install(feature) as Api;
@@ -163,12 +176,14 @@ export class Phone implements PhoneApi {
     if (active) await active.hold(true).catch((error: unknown) => {
       if (!active.ended) throw error;
     });
-    const info = parseOffer(
-      { headers: [], from: { displayName: '', user: dial.number, host: dial.host }, to: { user: dial.number, host: dial.host } },
-      this.options.internal,
-    );
+    return this.#placeCall(dial.number, dial.host, (onRinging) => this.#sip.dial(dial.uri, headers, onRinging));
+  }
+
+  /** An outbound call over the leg `send` makes: in $calls, routed, announced. */
+  #placeCall(number: string, host: string, send: (onRinging: () => void) => CallLeg): Call {
+    const info = parseOffer({ headers: [], from: { displayName: '', user: number, host }, to: { user: number, host } }, this.options.internal);
     let call: Call | undefined;
-    const leg = this.#sip.dial(dial.uri, headers, () => {
+    const leg = send(() => {
       if (call) this.#drivers.get(call)?.commit({ remoteRinging: true });
     });
     call = this.#createCall('outbound', 'dialing', info, leg);
@@ -301,6 +316,7 @@ export class Phone implements PhoneApi {
         void previous.terminate().catch(() => undefined).finally(() => previous.dispose());
         this.#route();
       },
+      extras: this.#extras,
       ...(ringDeadline === undefined ? {} : { ringDeadline }),
     });
     this.#drivers.set(call, driver);
@@ -376,6 +392,13 @@ export class Phone implements PhoneApi {
 
   // ---- features --------------------------------------------------------------
 
+  /** A lazy feature, installed on this phone once loaded; its API. */
+  async #feature<Api>(load: () => Promise<Feature<Api>>): Promise<Api> {
+    const feature = await load();
+    if (this.#destroyed) throw destroyedError();
+    return this.#install(feature) as Api;
+  }
+
   /** Installs a feature once; returns its API. */
   #install(feature: Feature<unknown>): unknown {
     const known = this.#features.get(feature);
@@ -387,6 +410,17 @@ export class Phone implements PhoneApi {
       on: (name, fn) => this.#events.on(name, fn),
       emit: (name, ...args) => this.#events.emit(name, ...args),
       annotate: (call, patch) => this.#drivers.get(call)?.commit(patch),
+      permit: (call, permits) => this.#drivers.get(call)?.permit(permits),
+      call: (target, options) => this.call(target, options),
+      release: async (call, reason) => {
+        const driver = this.#drivers.get(call);
+        if (!driver || call.ended) return;
+        await driver.endWith(reason, driver.leg.terminate());
+      },
+      followRefer: (refer) => {
+        const target = parseDialTarget(refer.target.replace(/^(sips?:[^?;>]*).*$/, '$1'), this.options.sip.domain);
+        return this.#placeCall(target.number, target.host, (onRinging) => refer.follow(onRinging));
+      },
       legOf: (call) => this.#liveLeg(call),
       setRoutes: (routes) => {
         this.#featureRoutes.set(feature.name, routes);

@@ -86,6 +86,8 @@ export class SipAgent {
   readonly #legs = new WeakMap<object, SipLeg>();
   readonly #waiters = new Set<Waiter>();
   #registerer: Registerer | undefined;
+  /** Our name-addr: `"Ann" <sip:1001@example.com>`. */
+  readonly #identity: string;
   /** A REGISTER of ours is waiting for its answer. */
   #registering = false;
   #wanted = false;
@@ -103,10 +105,11 @@ export class SipAgent {
     const sip = options.sip;
     const uri = UserAgent.makeURI(sip.aor);
     if (!uri) throw new CxError(CxErrorCode.InvalidOptions, `"${sip.aor}" is not a SIP URI.`);
+    const displayName = quotable(sip.displayName ?? '');
+    this.#identity = displayName ? `"${displayName}" <${uri.toString()}>` : `<${uri.toString()}>`;
     this.#ua = new UserAgent({
       uri,
-      // sip.js quotes the name as it is: keep it a valid SIP quoted-string.
-      displayName: (sip.displayName ?? '').replace(/["\\\r\n]/g, (c) => (c === '"' ? "'" : ' ')).trim(),
+      displayName,
       authorizationUsername: sip.username,
       authorizationPassword: sip.password ?? '',
       transportOptions: {
@@ -204,10 +207,17 @@ export class SipAgent {
     }
     const target = UserAgent.makeURI(uri);
     if (!target) throw new CxError(CxErrorCode.InvalidTarget, `"${uri}" is not a SIP URI.`);
-    const inviter = new Inviter(this.#ua, target, {
-      extraHeaders: [...headers],
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
-    });
+    return this.#invite(
+      new Inviter(this.#ua, target, {
+        extraHeaders: [...headers],
+        sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      }),
+      onRinging,
+    );
+  }
+
+  /** Sends the INVITE of an outbound leg. */
+  #invite(inviter: Inviter, onRinging: () => void): SipLeg {
     const leg = this.#legOf(inviter);
     inviter
       .invite({
@@ -234,6 +244,9 @@ export class SipAgent {
         logger: this.#logger,
         referPolicy: this.#handlers.referPolicy,
         onDialog: this.#handlers.onDialog,
+        identity: this.#identity,
+        followRefer: (referral, onRinging) =>
+          this.#invite(referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }), onRinging),
       });
       this.#legs.set(session, leg);
     }
@@ -459,6 +472,11 @@ export class SipAgent {
     else if (level === 'warn') this.#logger.warn(text);
     else this.#logger.debug(text);
   }
+}
+
+/** A display name as a valid SIP quoted-string body: no quote, backslash or line break. */
+function quotable(name: string): string {
+  return name.replace(/["\\\r\n]/g, (c) => (c === '"' ? "'" : ' ')).trim();
 }
 
 function destroyed(): CxError {

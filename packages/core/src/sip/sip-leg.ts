@@ -24,6 +24,12 @@ export interface IncomingRefer {
   readonly referredBy: string | undefined;
   accept(): Promise<void>;
   reject(statusCode: number): Promise<void>;
+  /**
+   * After `accept()`: places the call the REFER asks for (with its
+   * `Referred-By` and `Replaces`), and tells the referrer how it goes (NOTIFY).
+   * `onRinging` hears its 180/183.
+   */
+  follow(onRinging: () => void): CallLeg;
 }
 
 /**
@@ -40,6 +46,10 @@ export interface SipLegOptions {
   referPolicy: ReferPolicy;
   /** Told when the dialog is confirmed and when the leg ends, to index legs by dialog. */
   onDialog(leg: SipLeg, dialog: DialogId | undefined): void;
+  /** Sends the INVITE of an accepted REFER's call (the agent's outbound path). */
+  followRefer(referral: Referral, onRinging: () => void): SipLeg;
+  /** Who we are, as a name-addr (`"Ann" <sip:1001@example.com>`): our REFERs' Referred-By. */
+  identity: string;
 }
 
 const DTMF_DURATION = 100;
@@ -169,21 +179,31 @@ export class SipLeg implements CallLeg {
     if (session.state !== SessionState.Established) {
       return Promise.reject(new CxError(CxErrorCode.InvalidState, 'Only an established call can be transferred.'));
     }
+    // Attended: the Refer-To is the target's address with a Replaces header
+    // naming our dialog with it, as the target sees it (RFC 3891). The
+    // address, not the target's contact: any proxy routes an address.
     const replaces = options.replaces;
-    let referTo: Invitation | Inviter | ReturnType<typeof UserAgent.makeURI>;
+    let replacing = '';
     if (replaces !== undefined) {
-      if (!(replaces instanceof SipLeg) || replaces.session.state !== SessionState.Established) {
-        return Promise.reject(new CxError(CxErrorCode.InvalidState, 'The call to replace is not established.'));
-      }
-      referTo = replaces.session;
-    } else {
-      referTo = UserAgent.makeURI(target);
-      if (!referTo) return Promise.reject(new CxError(CxErrorCode.InvalidTarget, `"${target.slice(0, 40)}" is not a SIP URI.`));
+      const dialog = replaces instanceof SipLeg && replaces.session.state === SessionState.Established ? replaces.dialog : undefined;
+      if (!dialog) return Promise.reject(new CxError(CxErrorCode.InvalidState, 'The call to replace is not established.'));
+      replacing = `?Replaces=${encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`)}`;
     }
+    if (!UserAgent.makeURI(target)) return Promise.reject(new CxError(CxErrorCode.InvalidTarget, `"${target.slice(0, 40)}" is not a SIP URI.`));
+    // The REFER's headers are ours: Refer-To in angle brackets (a URI with
+    // `?Replaces=` must be), and a Referred-By with the agent's name, which
+    // the recipient's popup shows.
+    const headers = [
+      `Referred-By: ${this.#options.identity}`,
+      `Contact: ${session._contact ?? ''}`,
+      'Allow: ACK,CANCEL,INVITE,MESSAGE,BYE,OPTIONS,INFO,NOTIFY,REFER',
+      `Refer-To: <${target}${replacing}>`,
+    ];
     return this.#request((resolve, reject) => {
       session
-        .refer(referTo, {
-          requestDelegate: {
+        ._refer(
+          (notification) => this.#handleReferNotify(notification, options.onProgress),
+          {
             onAccept: () => resolve(),
             onReject: (response) =>
               reject(
@@ -192,8 +212,8 @@ export class SipLeg implements CallLeg {
                 }),
               ),
           },
-          onNotify: (notification) => this.#handleReferNotify(notification, options.onProgress),
-        })
+          { extraHeaders: headers },
+        )
         .catch((error: unknown) => reject(mediaOrSip(error, 'The transfer request could not be sent')));
     });
   }
@@ -392,6 +412,7 @@ export class SipLeg implements CallLeg {
       referredBy: referral.referredBy,
       accept: () => referral.accept(),
       reject: (statusCode) => referral.reject({ statusCode }),
+      follow: (onRinging) => this.#options.followRefer(referral, onRinging),
     };
     let taken = false;
     try {

@@ -29,3 +29,22 @@ export const customerControls: Feature<CustomerControls> = {
     };
   },
 };
+
+/**
+ * A customer's phone follows transfers, as real phones do: it accepts a
+ * REFER (202), calls the target (with Referred-By, and Replaces for an
+ * attended transfer), and tells the agent how it goes (NOTIFY).
+ */
+export const followRefers: Feature = {
+  name: 'follow-refers',
+  install(context) {
+    const off = context.onRefer((refer) => {
+      void refer
+        .accept()
+        .then(() => context.followRefer(refer))
+        .catch((error: unknown) => context.logger.warn('Could not follow a REFER', error));
+      return true;
+    });
+    return { api: undefined, dispose: off };
+  },
+};

@@ -3,7 +3,7 @@ import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { FrequencyMeter } from '../media/frequency-meter.js';
 import { createToneMicrophone, type ToneMicrophone } from '../media/tone.js';
 import { createPhone, installFeature, type Phone } from '../phone/phone.js';
-import { customerControls, type CustomerControls } from './customer-controls.js';
+import { customerControls, followRefers, type CustomerControls } from './customer-controls.js';
 
 /** Calls a customer remembers (a long demo or bench must not grow without end). */
 const KEEP_CALLS = 20;
@@ -23,6 +23,10 @@ export interface SimulatedCustomerOptions {
   autoAnswer?: boolean;
   /** How this customer sends DTMF (default 'info', which the agent's browser can see). */
   dtmf?: 'rfc4733' | 'info';
+  /** Follow transfers (REFER) as a real phone does (default true). */
+  followRefers?: boolean;
+  /** Seconds an unanswered call to this customer rings before it is refused with 480 (default 120). */
+  ringTimeout?: number;
 }
 
 /**
@@ -39,7 +43,8 @@ export class SimulatedCustomer {
   /** The calls this customer took part in (the last 20), newest last. */
   readonly calls: Call[] = [];
   private readonly microphone: ToneMicrophone;
-  private readonly meters = new Map<Call, FrequencyMeter>();
+  /** One meter per remote stream (a call's stream changes when its dialog is replaced). */
+  private readonly meters = new Map<MediaStream, FrequencyMeter>();
   private readonly controls: CustomerControls;
 
   constructor(options: SimulatedCustomerOptions) {
@@ -56,10 +61,11 @@ export class SimulatedCustomer {
         keepAliveInterval: 0,
         reconnect: { minDelay: 200, maxDelay: 2000 },
       },
-      profile: { autoAnswer: options.autoAnswer ?? true, ringTimeout: 120 },
+      profile: { autoAnswer: options.autoAnswer ?? true, ringTimeout: options.ringTimeout ?? 120 },
       media: { getStream: this.microphone.getStream },
     });
     this.controls = installFeature(this.phone, customerControls);
+    if (options.followRefers ?? true) installFeature(this.phone, followRefers);
     this.phone.on('call:dtmf', (_call, digit) => this.receivedDtmf.push(digit));
     const keep = (call: Call): void => {
       this.calls.push(call);
@@ -89,15 +95,19 @@ export class SimulatedCustomer {
     return waitForCall(() => this.call, state, timeout);
   }
 
-  /** How loud `frequency` is in what this customer hears (median dBFS). */
+  /**
+   * How loud `frequency` is in what this customer hears now (median dBFS):
+   * on its newest call still in progress (after a transfer, the new one),
+   * else its latest call.
+   */
   async hears(frequency: number, duration = 600): Promise<number> {
-    const call = this.call;
+    const call = [...this.calls].reverse().find((c) => !c.ended) ?? this.call;
     const stream = call ? this.phone.mediaOf(call).remoteStream : undefined;
     if (!call || !stream) return -Infinity;
-    let meter = this.meters.get(call);
+    let meter = this.meters.get(stream);
     if (!meter) {
       meter = new FrequencyMeter(stream);
-      this.meters.set(call, meter);
+      this.meters.set(stream, meter);
     }
     return meter.median(frequency, duration);
   }

@@ -50,15 +50,19 @@ export async function agent(user: string, extra: Partial<PhoneOptions> = {}): Pr
 }
 
 /** A simulated customer (tone at CUSTOMER_HZ) registered on the real server. */
-export async function customer(user: string, options: { autoAnswer?: boolean; displayName?: string } = {}): Promise<SimulatedCustomer> {
+export async function customer(
+  user: string,
+  options: { autoAnswer?: boolean; displayName?: string; frequency?: number; ringTimeout?: number } = {},
+): Promise<SimulatedCustomer> {
   const { aor, password } = account(user);
   const c = new SimulatedCustomer({
     server: env.wsUrl,
     aor,
     password,
-    frequency: CUSTOMER_HZ,
+    frequency: options.frequency ?? CUSTOMER_HZ,
     displayName: options.displayName ?? `Customer ${user}`,
     autoAnswer: options.autoAnswer ?? true,
+    ...(options.ringTimeout === undefined ? {} : { ringTimeout: options.ringTimeout }),
   });
   cleanup.push(() => c.dispose());
   await c.connect();

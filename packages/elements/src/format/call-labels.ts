@@ -74,6 +74,8 @@ export function endLabel(snapshot: CallSnapshot): string {
       return snapshot.statusCode === 486 || snapshot.statusCode === 600 ? 'Not answered: busy' : 'Not answered';
     case 'failed':
       return 'Call failed';
+    case 'transferred':
+      return 'Transferred';
     default:
       return 'Ended';
   }

@@ -17,6 +17,7 @@ const MESSAGES: Readonly<Record<CxErrorCode, string>> = {
   'connection-failed': 'The SIP server cannot be reached.',
   'registration-failed': 'The SIP server refused the registration.',
   destroyed: 'This phone was shut down.',
+  'feature-unavailable': 'This part of the phone could not be loaded: check the network and try again.',
 };
 
 /** The sentence the agent reads for a failed command. */

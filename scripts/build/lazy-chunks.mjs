@@ -1,0 +1,106 @@
+// Lazy chunks for the script-tag build. `cx-banner.js` is a classic script
+// (an IIFE that defines `window.CX` at once), and rollup cannot split an
+// IIFE. So the build runs in two passes:
+//
+// 1. `splitLazy()` builds cx-banner.js and leaves each dynamic `import()` of
+//    the sources out of it: the call becomes `import(<url of
+//    cx-banner.<name>.js next to the script>)`, and the module is noted.
+// 2. `lazyChunks()` builds those modules as ES modules. What they share with
+//    cx-banner.js (lit, nanostores, the public API of @cx/core and
+//    @cx/elements) is not bundled again: it is read from the runtime that
+//    cx-banner.js registers (see packages/elements/src/cx-banner.ts), so a
+//    chunk uses the very classes the page already has. A chunk that would
+//    copy a module of cx-banner.js fails the build: share it through a
+//    package index instead.
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where the runtime lives on the page (registered by cx-banner.ts). */
+export const RUNTIME_KEY = "Symbol.for('cx-banner.runtime')";
+
+/** Modules a lazy chunk takes from the runtime: bare ids, and the package indexes by path. */
+const SHARED_BARE = /^(lit|lit\/directives\/[a-z-]+\.js|nanostores|@cx\/core|@cx\/elements)$/;
+const SHARED_FILES = new Map([
+  [resolve(root, 'packages/core/lib/index.js'), '@cx/core'],
+  [resolve(root, 'packages/elements/lib/index.js'), '@cx/elements'],
+]);
+
+/** State handed from the first pass to the second. */
+export function createLazyState() {
+  return { chunks: new Map(), eagerModules: new Set() };
+}
+
+/** The chunk name of a lazy module: its file name, e.g. `transfer-feature`. */
+function chunkName(id) {
+  return basename(id).replace(/\.js$/, '');
+}
+
+/**
+ * For the IIFE build: leaves dynamic imports out, as `cx-banner.<name>.js`
+ * next to the script, and records them (and every module it bundles) in `state`.
+ */
+export function splitLazy(state) {
+  return {
+    name: 'cx-split-lazy',
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string') return null;
+      const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+      if (!resolved) return null;
+      const name = chunkName(resolved.id);
+      state.chunks.set(name, resolved.id);
+      return { id: `cx-lazy:${name}`, external: true };
+    },
+    renderDynamicImport({ targetModuleId }) {
+      if (!targetModuleId?.startsWith('cx-lazy:')) return null;
+      return { left: 'import(__cxLazyUrl(', right: '))' };
+    },
+    buildEnd() {
+      for (const id of this.getModuleIds()) state.eagerModules.add(id);
+    },
+    outputOptions(options) {
+      // Where the chunks are: next to the script, wherever the page loads it from.
+      const intro =
+        'var __cxBase = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";\n' +
+        'function __cxLazyUrl(id) { return new URL("cx-banner." + id.slice("cx-lazy:".length) + ".js", __cxBase || location.href).href; }';
+      return { ...options, intro: options.intro ? `${options.intro}\n${intro}` : intro };
+    },
+  };
+}
+
+/** For the ES build of the lazy modules: inputs from `state`, shared modules from the runtime. */
+export function lazyChunks(state) {
+  return {
+    name: 'cx-lazy-chunks',
+    options(options) {
+      if (state.chunks.size === 0) return { ...options, input: [] };
+      return { ...options, input: Object.fromEntries([...state.chunks].map(([name, id]) => [`cx-banner.${name}`, id])) };
+    },
+    async resolveId(source, importer) {
+      if (SHARED_BARE.test(source)) return { id: `\0cx-runtime:${source}`, syntheticNamedExports: true };
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const shared = resolved && SHARED_FILES.get(resolved.id);
+      return shared ? { id: `\0cx-runtime:${shared}`, syntheticNamedExports: true } : null;
+    },
+    load(id) {
+      if (id.startsWith('\0cx-runtime:')) {
+        const key = id.slice('\0cx-runtime:'.length);
+        return (
+          `const runtime = globalThis[${RUNTIME_KEY}];\n` +
+          `if (!runtime || !(${JSON.stringify(key)} in runtime)) throw new Error(${JSON.stringify(
+            `cx-banner: load cx-banner.js before its chunks (missing ${key})`,
+          )});\n` +
+          `export default runtime[${JSON.stringify(key)}];\n`
+        );
+      }
+      if (state.eagerModules.has(id) && !state.chunks.has(chunkName(id))) {
+        this.error(
+          `${id.slice(root.length + 1)} is in cx-banner.js and would be copied into a lazy chunk: import it through its package index (or lit/nanostores) instead.`,
+        );
+      }
+      return null;
+    },
+  };
+}
