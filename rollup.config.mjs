@@ -6,6 +6,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
+import { minifyLitCss } from './scripts/build/minify-css.mjs';
 
 // Every build starts clean: no chunk of an earlier build lingers in dist.
 for (const dir of ['packages/core/dist', 'packages/elements/dist']) rmSync(dir, { recursive: true, force: true });
@@ -44,7 +45,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
-    plugins: [splitLazy(lazy), coreFromLib, nodeResolve({ browser: true }), production, terser({ format: { comments: /^!/ } })],
+    plugins: [splitLazy(lazy), coreFromLib, nodeResolve({ browser: true }), minifyLitCss(), production, terser({ format: { comments: /^!/ } })],
     output: {
       file: 'packages/elements/dist/cx-banner.js',
       format: 'iife',
@@ -56,7 +57,7 @@ export default [
   {
     // The script tag's lazy chunks: cx-banner.<name>.js, next to cx-banner.js.
     input: [],
-    plugins: [lazyChunks(lazy), nodeResolve({ browser: true }), production, terser({ format: { comments: /^!/ } })],
+    plugins: [lazyChunks(lazy), nodeResolve({ browser: true }), minifyLitCss(), production, terser({ format: { comments: /^!/ } })],
     output: {
       dir: 'packages/elements/dist',
       format: 'es',

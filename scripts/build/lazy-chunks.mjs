@@ -20,8 +20,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where the runtime lives on the page (registered by cx-banner.ts). */
 export const RUNTIME_KEY = "Symbol.for('cx-banner.runtime')";
 
-/** Modules a lazy chunk takes from the runtime: bare ids, and the package indexes by path. */
-const SHARED_BARE = /^(lit|lit\/directives\/[a-z-]+\.js|nanostores|@cx\/core|@cx\/elements)$/;
+/**
+ * What cx-banner.ts registers of lit and nanostores for the chunks: a chunk
+ * may import only these names (the build fails otherwise). Keep in step with
+ * the runtime in packages/elements/src/cx-banner.ts (a chunk checks when it loads).
+ */
+export const RUNTIME_EXPORTS = {
+  lit: ['LitElement', 'html', 'css', 'nothing'],
+  'lit/directives/if-defined.js': ['ifDefined'],
+  'lit/directives/repeat.js': ['repeat'],
+  nanostores: ['atom', 'computed'],
+};
+/** The public API of the packages: every export, from `window.CX`. */
+const API = new Set(['@cx/core', '@cx/elements']);
 const SHARED_FILES = new Map([
   [resolve(root, 'packages/core/lib/index.js'), '@cx/core'],
   [resolve(root, 'packages/elements/lib/index.js'), '@cx/elements'],
@@ -78,7 +89,11 @@ export function lazyChunks(state) {
       return { ...options, input: Object.fromEntries([...state.chunks].map(([name, id]) => [`cx-banner.${name}`, id])) };
     },
     async resolveId(source, importer) {
-      if (SHARED_BARE.test(source)) return { id: `\0cx-runtime:${source}`, syntheticNamedExports: true };
+      if (API.has(source)) return { id: `\0cx-runtime:${source}`, syntheticNamedExports: true };
+      if (source in RUNTIME_EXPORTS) return { id: `\0cx-runtime:${source}` };
+      if (source === 'lit' || source.startsWith('lit/') || source === 'nanostores') {
+        this.error(`A lazy chunk imports ${source}, which the runtime of cx-banner.js does not share: add it to RUNTIME_EXPORTS and cx-banner.ts.`);
+      }
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const shared = resolved && SHARED_FILES.get(resolved.id);
@@ -87,12 +102,12 @@ export function lazyChunks(state) {
     load(id) {
       if (id.startsWith('\0cx-runtime:')) {
         const key = id.slice('\0cx-runtime:'.length);
+        const names = RUNTIME_EXPORTS[key] ?? [];
+        const missing = `cx-banner: load cx-banner.js (the same version) before its chunks: ${key} is missing from its runtime`;
         return (
-          `const runtime = globalThis[${RUNTIME_KEY}];\n` +
-          `if (!runtime || !(${JSON.stringify(key)} in runtime)) throw new Error(${JSON.stringify(
-            `cx-banner: load cx-banner.js before its chunks (missing ${key})`,
-          )});\n` +
-          `export default runtime[${JSON.stringify(key)}];\n`
+          `const module = globalThis[${RUNTIME_KEY}]?.[${JSON.stringify(key)}];\n` +
+          `if (!module${names.map((n) => ` || !(${JSON.stringify(n)} in module)`).join('')}) throw new Error(${JSON.stringify(missing)});\n` +
+          (API.has(key) ? 'export default module;\n' : names.map((n) => `export const ${n} = module.${n};\n`).join(''))
         );
       }
       if (state.eagerModules.has(id) && !state.chunks.has(chunkName(id))) {

@@ -4,7 +4,14 @@
  */
 export { createPhone, Phone } from './phone/phone.js';
 export type { CallOptions, PhoneApi } from './phone/phone-api.js';
-export type { PhoneOptions, SipOptions, ProfileOptions, MediaOptions, ResolvedPhoneOptions } from './phone/phone-options.js';
+export type {
+  PhoneOptions,
+  SipOptions,
+  ProfileOptions,
+  MediaOptions,
+  MonitoringOptions,
+  ResolvedPhoneOptions,
+} from './phone/phone-options.js';
 export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
 export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-lookup.js';
@@ -12,7 +19,17 @@ export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirecti
 export { CallState, CallCommand, EndReason, callTransitions, canTransition, abilitiesOf, isMissed } from './call/call-state.js';
 export type { CallAbilities, CallPermits } from './call/call-state.js';
 export { CallType, CallColour } from './call/call-info.js';
-export type { CallInfo, TransferInfo, TransferType, QueueInfo, RemoteParty, MonitorInfo, MonitorMode } from './call/call-info.js';
+export type {
+  CallInfo,
+  TransferInfo,
+  TransferType,
+  QueueInfo,
+  RemoteParty,
+  MonitorInfo,
+  MonitorMode,
+  MonitorNotice,
+  RecordingPolicy,
+} from './call/call-info.js';
 export { TransferState } from './transfer/transfer-types.js';
 export type {
   Transfer,
@@ -23,6 +40,9 @@ export type {
   TransferTarget,
   DirectoryEntry,
 } from './transfer/transfer-types.js';
+export type { Conference } from './conference/conference-feature.js';
+export type { MonitorSession, MonitorOptions, MonitorState } from './monitoring/monitoring-feature.js';
+export type { RecordingFile } from './phone/phone-events.js';
 export { AgentStatus } from './agent/agent-status.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
 export { CxError, CxErrorCode, isCxError } from './errors/cx-error.js';

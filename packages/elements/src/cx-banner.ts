@@ -9,20 +9,19 @@
  * here, so they use the very classes of the page (see
  * scripts/build/lazy-chunks.mjs).
  */
-import * as lit from 'lit';
-import * as ifDefined from 'lit/directives/if-defined.js';
-import * as live from 'lit/directives/live.js';
-import * as repeat from 'lit/directives/repeat.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { atom, computed } from 'nanostores';
 import * as api from './script-api.js';
 
+// Keep in step with RUNTIME_EXPORTS in scripts/build/lazy-chunks.mjs.
 const runtime: Readonly<Record<string, object>> = Object.freeze({
   '@cx/core': api,
   '@cx/elements': api,
-  lit,
-  'lit/directives/if-defined.js': ifDefined,
-  'lit/directives/live.js': live,
-  'lit/directives/repeat.js': repeat,
+  lit: { LitElement, html, css, nothing },
+  'lit/directives/if-defined.js': { ifDefined },
+  'lit/directives/repeat.js': { repeat },
   nanostores: { atom, computed },
 });
 (globalThis as Record<symbol, unknown>)[Symbol.for('cx-banner.runtime')] = runtime;

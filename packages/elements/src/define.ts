@@ -3,7 +3,6 @@ import { CxBanner } from './banner/banner.js';
 import { CxCallBox } from './call-box/call-box.js';
 import { CxCallPopup } from './call-popup/call-popup.js';
 import { CxCallTimer } from './call-timer/call-timer.js';
-import { CxKeypad } from './keypad/keypad.js';
 import { CxRingCountdown } from './ring-countdown/ring-countdown.js';
 import { CxSmallBanner } from './small-banner/small-banner.js';
 
@@ -16,7 +15,6 @@ export const cxElements = {
   'cx-call-box': CxCallBox,
   'cx-call-timer': CxCallTimer,
   'cx-ring-countdown': CxRingCountdown,
-  'cx-keypad': CxKeypad,
 } as const;
 
 /**

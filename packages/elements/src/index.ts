@@ -15,7 +15,8 @@ export { CxActiveCall, type ActiveCallTab } from './active-call/active-call.js';
 export { CxCallBox } from './call-box/call-box.js';
 export { CxCallTimer } from './call-timer/call-timer.js';
 export { CxRingCountdown } from './ring-countdown/ring-countdown.js';
-export { CxKeypad } from './keypad/keypad.js';
+/** `<cx-keypad>` is defined when the Phone keypad is first opened (it loads then). */
+export type { CxKeypad } from './keypad/keypad.js';
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';
@@ -29,9 +30,14 @@ export * from './events/request-events.js';
 export * from './events/call-box-events.js';
 export * from './events/command-failed-event.js';
 
+export { requestCommand, type CommandOutcome } from './commands/request-command.js';
+export * from './commands/call-commands.js';
+export { CommandController } from './controllers/command-controller.js';
+export { errorMessage } from './format/error-messages.js';
 export { BannerPreferences } from './preferences/banner-preferences.js';
 export { CallBoxColour, callBoxColours, callBoxColourName } from './preferences/call-box-colour.js';
 export { browserStorage, memoryStorage, type PreferenceStorage } from './preferences/preference-storage.js';
 export { formatNumber } from './format/format-number.js';
+export { agentLabel, callerLabel, callerNumberLabel, callStateLabel, callTypeLabel, connectionLabel, endLabel } from './format/call-labels.js';
 
 defineElements();

@@ -77,6 +77,8 @@ export interface CallInfo {
    * when it says nothing and the agent's profile decides.
    */
   smallBanner: boolean | undefined;
+  /** The queue's recording setting for this call (`X-CX-Recording`): wins over `profile.recording`. */
+  recording: RecordingPolicy | undefined;
   /**
    * Every header of the INVITE by lower-case name, as plain bounded text
    * (repeated headers joined with `, `; credentials left out): what your
@@ -86,6 +88,16 @@ export interface CallInfo {
 }
 
 export type MonitorMode = 'silent' | 'whisper' | 'barge';
+
+/** What the agent is told of a supervisor on their call (once they whisper or barge in). */
+export interface MonitorNotice {
+  readonly mode: MonitorMode;
+  /** The supervisor's name (else extension), plain text. */
+  readonly supervisor: string;
+}
+
+/** Whether a call may be recorded: `auto` starts at once, `allowed` on the agent's request, `off` never. */
+export type RecordingPolicy = 'auto' | 'allowed' | 'off';
 export interface MonitorInfo {
   mode: MonitorMode;
   target: string;

@@ -36,6 +36,8 @@ export interface CallLeg {
   setOutgoing(track: MediaStreamTrack | null): Promise<void>;
   /** Send one DTMF digit (RFC 4733, or SIP INFO). */
   sendDtmf(digit: string): Promise<void>;
+  /** Send an INFO with this body (e.g. a monitoring mode change). */
+  sendInfo(contentType: string, body: string): Promise<void>;
   /** The one listener of this leg (its call). Set once, before anything happens. */
   listen(listener: CallLegListener): void;
   /** Release every media resource and end the dialog if it is still up (idempotent). */
@@ -77,4 +79,6 @@ export interface CallLegListener {
   onDtmf(digit: string): void;
   /** The remote audio is available (or was renegotiated). */
   onRemoteMedia(stream: MediaStream): void;
+  /** An INFO that is not DTMF; true when understood (200), else it is refused (415). */
+  onInfo?(contentType: string, body: string): boolean;
 }

@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
-import type { CallInfo } from './call-info.js';
+import type { CallInfo, MonitorNotice } from './call-info.js';
 import type { CallLeg } from './call-leg.js';
 import type { Transfer, TransferOptions, TransferSnapshot, TransferTarget } from '../transfer/transfer-types.js';
 import {
@@ -59,6 +59,8 @@ export interface CallSnapshot {
   readonly conferenceId: string | undefined;
   /** The transfer in progress or last ended, if any. */
   readonly transfer: TransferSnapshot | undefined;
+  /** A supervisor who whispers to the agent or joined the call (never shown while only listening). */
+  readonly monitor: MonitorNotice | undefined;
 }
 
 /** DTMF digits a call can send. */
@@ -90,7 +92,10 @@ export interface CallHandle {
 
 /** The fields the phone's features may annotate without moving the state. */
 export type CallPatch = Partial<
-  Pick<CallSnapshot, 'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer'>
+  Pick<
+    CallSnapshot,
+    'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer' | 'monitor'
+  >
 >;
 
 /** The commands a call hands to the phone's features (loaded when first used). */
@@ -209,6 +214,7 @@ export class Call implements CallHandle {
         recording: false,
         conferenceId: undefined,
         transfer: undefined,
+        monitor: undefined,
       }),
     );
   }

@@ -42,6 +42,9 @@ class FakeLeg implements CallLeg {
   async sendDtmf(digit: string): Promise<void> {
     this.log.push(`dtmf ${digit}`);
   }
+  async sendInfo(type: string): Promise<void> {
+    this.log.push(`info ${type}`);
+  }
   listen(listener: CallLegListener): void {
     this.listener = listener;
   }

@@ -4,6 +4,7 @@ import type {
   CallInfo,
   MonitorInfo,
   MonitorMode,
+  RecordingPolicy,
   QueueInfo,
   RemoteParty,
   TransferInfo,
@@ -99,6 +100,8 @@ const MONITOR_MODES: ReadonlySet<string> = new Set<MonitorMode>(['silent', 'whis
  * - `smallBanner`: `X-CX-Small-Banner: allow` gives true, `deny` gives
  *   false (any case, spaces around ignored); absent or any other value
  *   gives `undefined` (the agent's profile decides).
+ * - `recording`: `X-CX-Recording: auto|allowed|off` (any case), else
+ *   `undefined` (the profile decides).
  * - `headers`: every header of the INVITE by lower-case name (as sent:
  *   compact forms are not expanded), repeated headers joined with `, `,
  *   each value sanitised to at most 1024 code points, at most 100 names;
@@ -155,6 +158,7 @@ function readOffer(input: OfferInput, internal: InternalConfig): CallInfo {
     autoAnswer:
       headers.callInfo.some(asksAnswerAfterZero) || headers.alertInfo.some(asksAlertAutoAnswer),
     smallBanner: readSmallBanner(headers.get('x-cx-small-banner')),
+    recording: readRecording(headers.get('x-cx-recording')),
     headers: headers.raw,
   });
 }
@@ -365,6 +369,11 @@ function readMonitor(value: string | undefined): MonitorInfo | undefined {
 }
 
 /** `allow` or `deny` (any case), else `undefined`. */
+function readRecording(value: string | undefined): RecordingPolicy | undefined {
+  const policy = value?.trim().toLowerCase();
+  return policy === 'auto' || policy === 'allowed' || policy === 'off' ? policy : undefined;
+}
+
 function readSmallBanner(value: string | undefined): boolean | undefined {
   switch (value?.trim().toLowerCase()) {
     case 'allow':

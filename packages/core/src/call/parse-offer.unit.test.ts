@@ -36,6 +36,7 @@ const NOTHING: CallInfo = {
   monitor: undefined,
   autoAnswer: false,
   smallBanner: undefined,
+  recording: undefined,
   headers: Object.create(null) as Record<string, string>,
 };
 
@@ -92,6 +93,7 @@ describe('parseOffer: a complete smart-routing INVITE', () => {
         monitor: undefined,
         autoAnswer: true,
         smallBanner: true,
+        recording: undefined,
         headers: {
           via: 'SIP/2.0/WSS 192.0.2.10;branch=z9hG4bK-1',
           from: '"Jeanne Dupont" <sip:+33123456789@pstn.example.net>;tag=1',
@@ -985,5 +987,14 @@ describe('parseOffer: info.headers', () => {
     const info = parse([['__proto__', 'x']]);
     assert.equal(info.headers['__proto__'], 'x');
     assert.equal(({} as Record<string, unknown>)['x'], undefined);
+  });
+});
+
+describe('parseOffer: recording', () => {
+  test('X-CX-Recording: auto, allowed or off (any case); anything else says nothing', () => {
+    assert.equal(parse([['X-CX-Recording', ' AUTO ']]).recording, 'auto');
+    assert.equal(parse([['X-CX-Recording', 'allowed']]).recording, 'allowed');
+    assert.equal(parse([['x-cx-recording', 'off']]).recording, 'off');
+    for (const other of ['', 'yes', 'on', '<b>off</b>']) assert.equal(parse([['X-CX-Recording', other]]).recording, undefined);
   });
 });

@@ -4,6 +4,7 @@ import type { CallLeg } from '../call/call-leg.js';
 import type { CallPermits, EndReason } from '../call/call-state.js';
 import type { CallOptions } from '../phone/phone-api.js';
 import type { Logger } from '../logger.js';
+import type { MediaTap } from '../media/media-graph.js';
 import type { Route } from '../media/routing.js';
 import type { PhoneEventMap } from '../phone/phone-events.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
@@ -24,7 +25,7 @@ export interface FeatureContext {
   /** Emit one of the phone's events. */
   emit<K extends keyof PhoneEventMap>(name: K, ...args: PhoneEventMap[K]): void;
   /** Add what the feature knows about a call (a contact name, its recording, ...): a `call:changed`, never a state change. */
-  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer'>): void;
+  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer' | 'monitor'>): void;
   /** What the call may do beyond its state (`snapshot.can.merge`, `.record`, `.transfer`). */
   permit(call: Call, permits: Partial<CallPermits>): void;
   /** Places a call, as `phone.call()` does (the active call is held first). */
@@ -37,14 +38,30 @@ export interface FeatureContext {
   legOf(call: Call): CallLeg | undefined;
   /**
    * The feature's entries of the routing matrix (a merge routes each leg to
-   * the other; a whisper routes the supervisor's leg to the agent only).
-   * Each call to it replaces the feature's previous entries.
+   * the other; a whisper routes the supervisor's leg to the agent only), as
+   * a function the phone reads each time it routes the audio.
    */
-  setRoutes(routes: readonly Route[]): void;
+  setRoutes(routes: () => readonly Route[]): void;
+  /** Routes the audio again, now (the feature's entries changed). */
+  reroute(): void;
   /** The next INVITE for this interaction was asked for (the agent took it from the pool): answer it at once. */
   expectTaken(interactionId: string, withinMs?: number): void;
   /** In-dialog REFERs: a handler that returns true takes (and answers) the request. */
   onRefer(handler: (refer: IncomingRefer) => boolean): () => void;
+  /**
+   * An outbound dialog that is not a call of the agent's (a supervisor's
+   * monitoring leg): the feature owns it, its media and its routes.
+   */
+  openLeg(uri: string, headers: readonly string[]): CallLeg;
+  /** The media graph, for legs a feature owns and for recorders. */
+  readonly media: {
+    /** Puts a leg the feature owns in the graph (its remote audio arrives through its listener: `setRemote`). */
+    addLeg(leg: CallLeg): void;
+    setRemote(leg: CallLeg, stream: MediaStream): void;
+    removeLeg(leg: CallLeg): void;
+    /** A mix of the microphone and these legs' audio, for a recorder. */
+    tap(sources: readonly string[]): Promise<MediaTap>;
+  };
 }
 
 /** A feature once installed: its API for the phone to expose, and how to remove it. */

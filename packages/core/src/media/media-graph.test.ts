@@ -99,6 +99,9 @@ describe('MediaGraph', () => {
         merge,
       ),
     );
+    // The first mix loads the mixer (WebAudio) first.
+    const end = performance.now() + 3000;
+    while (b.sent === feedB && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
     const mixed = b.sent!;
     expect(mixed).to.not.equal(feedB);
     expect(await levelOf(mixed, MIC_HZ)).to.be.at.least(HEARD, 'b hears the agent');

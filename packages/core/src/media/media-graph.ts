@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import { sharedAudioContext } from './audio-context.js';
+import type { Mixer } from './mixer.js';
 import { RemoteAudio } from './remote-audio.js';
 import { MICROPHONE, SPEAKER, type Route } from './routing.js';
 
@@ -11,9 +11,13 @@ export interface LegPort {
 /** Where the microphone comes from (the `media.getStream` option, else getUserMedia). */
 export type MicrophoneSource = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
 
-interface Mix {
-  readonly destination: MediaStreamAudioDestinationNode;
-  readonly inputs: Map<string, GainNode>;
+/** A live mix of some of the graph's sources, for a recorder. */
+export interface MediaTap {
+  /** The mix, as a stream with one audio track. */
+  readonly stream: MediaStream;
+  /** What is mixed: the microphone and these legs' remote audio (who the recording should hold). */
+  setSources(sources: readonly string[]): void;
+  dispose(): void;
 }
 
 interface LegNode {
@@ -24,8 +28,8 @@ interface LegNode {
   sending: MediaStreamTrack | undefined;
   readonly audio: RemoteAudio;
   remote: MediaStream | undefined;
-  remoteSource: MediaStreamAudioSourceNode | undefined;
-  mix: Mix | undefined;
+  /** The leg sends a WebAudio mix (not its feed). */
+  mixing: boolean;
 }
 
 /**
@@ -53,11 +57,13 @@ export class MediaGraph {
   readonly #getStream: MicrophoneSource;
   readonly #logger: Logger;
   readonly #legs = new Map<string, LegNode>();
+  /** The WebAudio side, loaded when first needed (plain calls never do). */
+  #mixer: Mixer | undefined;
+  #mixerLoading: Promise<Mixer> | undefined;
   #routes: readonly Route[] = [];
   #microphone: Promise<MediaStream> | undefined;
   /** The microphone once open (the mixer's source). */
   #microphoneStream: MediaStream | undefined;
-  #microphoneSource: MediaStreamAudioSourceNode | undefined;
   #disposed = false;
 
   constructor(getStream: MicrophoneSource, logger: Logger) {
@@ -79,8 +85,7 @@ export class MediaGraph {
       sending: undefined,
       audio: new RemoteAudio(),
       remote: undefined,
-      remoteSource: undefined,
-      mix: undefined,
+      mixing: false,
     });
   }
 
@@ -91,13 +96,7 @@ export class MediaGraph {
     this.#legs.delete(id);
     node.audio.dispose();
     node.feed?.stop();
-    node.remoteSource?.disconnect();
-    this.#dropMix(node);
-    for (const other of this.#legs.values()) {
-      const input = other.mix?.inputs.get(id);
-      input?.disconnect();
-      other.mix?.inputs.delete(id);
-    }
+    this.#mixer?.forget(id);
     if (this.#legs.size === 0) this.#releaseMicrophone();
   }
 
@@ -126,13 +125,10 @@ export class MediaGraph {
   setRemote(legId: string, stream: MediaStream): void {
     const node = this.#legs.get(legId);
     if (!node) return;
-    if (node.remote !== stream) {
-      node.remoteSource?.disconnect();
-      node.remoteSource = undefined;
-      node.remote = stream;
-    }
+    node.remote = stream;
     node.audio.play(stream);
     this.#apply();
+    this.#mixer?.refresh();
   }
 
   /** Puts a new matrix in force. */
@@ -144,6 +140,14 @@ export class MediaGraph {
   /** The gain of `from -> to` in the matrix in force (0 when absent). */
   gain(from: string, to: string): number {
     return this.#routes.find((r) => r.from === from && r.to === to)?.gain ?? 0;
+  }
+
+  /**
+   * A mix of the microphone and some legs' remote audio (through WebAudio),
+   * for recording: `setSources` follows a call as parties join and leave.
+   */
+  async tap(sources: readonly string[]): Promise<MediaTap> {
+    return (await this.#loadMixer()).tap(sources);
   }
 
   /** The audio element a leg plays in (for output devices). */
@@ -167,67 +171,35 @@ export class MediaGraph {
     const direct = sources.length === 0 || (sources.length === 1 && sources[0]?.from === MICROPHONE && sources[0].gain === 1);
     if (direct) {
       if (node.feed) node.feed.enabled = sources.length === 1;
-      if (node.mix) {
+      if (node.mixing) {
+        node.mixing = false;
         this.#send(node, node.feed);
-        this.#dropMix(node);
+        this.#mixer?.drop(id);
       }
       return;
     }
-    const mix = this.#mixOf(node);
-    for (const [source, input] of mix.inputs) {
-      if (!sources.some((s) => s.from === source)) {
-        input.disconnect();
-        mix.inputs.delete(source);
-      }
+    const mixer = this.#mixer;
+    if (!mixer) {
+      // The first mix: load the mixer, then route again.
+      void this.#loadMixer().then(() => this.#apply(), (error: unknown) => this.#logger.error('The audio mixer could not be loaded', error));
+      return;
     }
-    for (const { from, gain } of sources) {
-      let input = mix.inputs.get(from);
-      if (!input) {
-        const source = this.#sourceNode(from);
-        if (!source) continue;
-        input = source.context.createGain();
-        source.connect(input).connect(mix.destination);
-        mix.inputs.set(from, input);
-      }
-      input.gain.value = gain;
-    }
-    this.#send(node, mix.destination.stream.getAudioTracks()[0]);
+    node.mixing = true;
+    this.#send(node, mixer.mix(id, sources));
+  }
+
+  #loadMixer(): Promise<Mixer> {
+    this.#mixerLoading ??= import('./mixer.js').then(({ Mixer: MixerClass }) => {
+      this.#mixer = new MixerClass((id) => (id === MICROPHONE ? this.#microphoneStream : this.#legs.get(id)?.remote));
+      return this.#mixer;
+    });
+    return this.#mixerLoading;
   }
 
   #send(node: LegNode, track: MediaStreamTrack | undefined): void {
     if (!track || node.sending === track) return;
     node.sending = track;
     node.port.setOutgoing(track).catch((error: unknown) => this.#logger.warn('Could not switch what a call sends', error));
-  }
-
-  #mixOf(node: LegNode): Mix {
-    if (!node.mix) {
-      const context = sharedAudioContext();
-      node.mix = { destination: context.createMediaStreamDestination(), inputs: new Map() };
-    }
-    return node.mix;
-  }
-
-  #dropMix(node: LegNode): void {
-    if (!node.mix) return;
-    for (const input of node.mix.inputs.values()) input.disconnect();
-    for (const track of node.mix.destination.stream.getTracks()) track.stop();
-    node.mix.destination.disconnect();
-    node.mix = undefined;
-  }
-
-  /** The WebAudio source of the microphone or of a leg's remote audio, made once. */
-  #sourceNode(id: string): MediaStreamAudioSourceNode | undefined {
-    if (id === MICROPHONE) {
-      const microphone = this.#microphoneStream;
-      if (!microphone || microphone.getAudioTracks().length === 0) return undefined;
-      this.#microphoneSource ??= sharedAudioContext().createMediaStreamSource(microphone);
-      return this.#microphoneSource;
-    }
-    const node = this.#legs.get(id);
-    if (!node?.remote || node.remote.getAudioTracks().length === 0) return undefined;
-    node.remoteSource ??= sharedAudioContext().createMediaStreamSource(node.remote);
-    return node.remoteSource;
   }
 
   #openMicrophone(): Promise<MediaStream> {
@@ -247,8 +219,7 @@ export class MediaGraph {
   }
 
   #releaseMicrophone(): void {
-    this.#microphoneSource?.disconnect();
-    this.#microphoneSource = undefined;
+    this.#mixer?.forget(MICROPHONE);
     const opening = this.#microphone;
     this.#microphone = undefined;
     this.#microphoneStream = undefined;

@@ -3,11 +3,18 @@ import type { AgentStatus } from '../agent/agent-status.js';
 import type { CallHandle } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { PhoneApiEventMap } from './phone-events.js';
+import type { DirectoryEntry } from '../transfer/transfer-types.js';
+import type { Conference } from '../conference/conference-feature.js';
+import type { MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
   /** Extra SIP headers for the INVITE, e.g. `{ 'X-CX-Queue': 'Sales' }`. */
   headers?: Readonly<Record<string, string>>;
+  /** The number the callee sees (`P-Preferred-Identity`); default `profile.callerId`. */
+  callerId?: string;
+  /** A smart outbound call: the routing it goes through (`X-CX-Route-Via`). */
+  via?: string;
 }
 
 /**
@@ -27,4 +34,12 @@ export interface PhoneApi {
   setPaused(paused: boolean): void;
   /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
   allowsSmallBanner(call: CallHandle): boolean;
+  /** Whether the agent may place smart outbound calls (through a routing). */
+  allowsSmartOutbound(): boolean;
+  /** Joins two calls into a 3-way conversation (`snapshot.can.merge`). */
+  merge(a: CallHandle, b: CallHandle): Promise<Conference>;
+  /** Supervisor: monitors an agent's call. */
+  monitor(target: string | { readonly interactionId?: string | undefined }, options?: MonitorOptions): Promise<MonitorSession>;
+  /** Transfer destinations. */
+  readonly directory: { search(text: string): Promise<DirectoryEntry[]> };
 }

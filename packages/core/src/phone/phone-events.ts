@@ -1,5 +1,6 @@
 import type { AgentStatus } from '../agent/agent-status.js';
 import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
+import type { MonitorNotice } from '../call/call-info.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { Transfer } from '../transfer/transfer-types.js';
 
@@ -31,7 +32,26 @@ export interface PhoneEvents<C extends CallHandle> {
   'agent:changed': [status: AgentStatus];
   /** A transfer moved (trying, ringing, consulting, completed, failed, cancelled). */
   'transfer:changed': [call: C, transfer: Transfer];
+  /** A recording of the call started. */
+  'recording:started': [call: C];
+  /** It stopped (the file follows with `recording:ready`). */
+  'recording:stopped': [call: C];
+  /** The file of a recording: Opus in WebM (or Ogg), `duration` in seconds. */
+  'recording:ready': [call: C, recording: RecordingFile];
+  /** Agent side: a supervisor's monitoring of a call changed mode (shown only once they whisper or barge in). */
+  'monitor:changed': [call: C, monitor: MonitorNotice];
+  /** Agent side: the supervisor who had spoken up stopped monitoring the call. */
+  'monitor:ended': [call: C];
 }
+
+/** A finished recording. */
+export interface RecordingFile {
+  readonly blob: Blob;
+  /** Seconds. */
+  readonly duration: number;
+  readonly mimeType: string;
+}
+
 
 /** The events of a `Phone`. */
 export type PhoneEventMap = PhoneEvents<Call>;

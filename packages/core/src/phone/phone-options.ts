@@ -1,6 +1,8 @@
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { LogOptions } from '../logger.js';
+import type { RecordingPolicy } from '../call/call-info.js';
 import type { SmallBannerRule } from '../rules/small-banner-access.js';
+import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-lookup.js';
 
 /** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
@@ -17,7 +19,24 @@ export interface PhoneOptions {
    * per call and puts its answer in `call.snapshot.contactName`.
    */
   contacts?: ContactOptions;
+  /** Transfer destinations without a platform: users, queues, routings and contacts. */
+  directory?: readonly DirectoryEntry[];
+  /** Supervisor monitoring (silent, whisper, barge). */
+  monitoring?: MonitoringOptions;
   log?: LogOptions;
+}
+
+export interface MonitoringOptions {
+  /**
+   * Who may monitor this agent's calls, without a platform: extensions
+   * (`'1002'`) or addresses (`'sip:1002@example.com'`). Default: nobody.
+   * The SIP server must authenticate the From of INVITEs: the check rests on it.
+   */
+  supervisors?: readonly string[];
+  /** `peer` (default): the supervisor's phone calls the agent's; `server`: it dials `spyUri` (Asterisk ChanSpy). */
+  mode?: 'peer' | 'server';
+  /** Server mode: what to dial, `{agent}` standing for the agent's extension, e.g. `sip:*222{agent}@pbx.example`. */
+  spyUri?: string;
 }
 
 export interface SipOptions {
@@ -58,6 +77,12 @@ export interface ProfileOptions {
    * name or id). An `X-CX-Small-Banner` header on the INVITE wins.
    */
   smallBanner?: SmallBannerRule;
+  /** Whether calls may be recorded (default `allowed`); an `X-CX-Recording` header wins for its call. */
+  recording?: RecordingPolicy;
+  /** The number shown to the people the agent calls (`P-Preferred-Identity`), unless `phone.call()` says otherwise. */
+  callerId?: string;
+  /** The agent may place smart outbound calls (through a routing). */
+  smartOutbound?: boolean;
 }
 
 export interface MediaOptions {
@@ -77,7 +102,16 @@ export interface ResolvedPhoneOptions {
     domain: string;
   };
   platform: { baseUrl: string; token: string } | undefined;
-  profile: { ringTimeout: number; autoAnswer: boolean; smallBanner: SmallBannerRule };
+  profile: {
+    ringTimeout: number;
+    autoAnswer: boolean;
+    smallBanner: SmallBannerRule;
+    recording: RecordingPolicy;
+    callerId: string | undefined;
+    smartOutbound: boolean;
+  };
+  directory: readonly DirectoryEntry[];
+  monitoring: { supervisors: readonly string[]; mode: 'peer' | 'server'; spyUri: string | undefined };
   internal: { domains: readonly string[]; extensionPattern: RegExp };
   media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
   contacts: { lookup: ContactLookup | undefined; timeout: number };
@@ -138,6 +172,23 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const autoAnswer = profile['autoAnswer'] ?? false;
   if (typeof autoAnswer !== 'boolean') problems.push('profile.autoAnswer must be a boolean');
   const smallBanner = readSmallBannerRule(profile['smallBanner'], problems);
+  const recording = profile['recording'] ?? 'allowed';
+  if (recording !== 'auto' && recording !== 'allowed' && recording !== 'off') problems.push("profile.recording must be 'auto', 'allowed' or 'off'");
+  const callerId = optionalString(profile['callerId'], 'profile.callerId');
+  if (callerId !== undefined && !/^\+?[0-9]{2,20}$/.test(callerId.replace(/[\s().-]/g, ''))) problems.push('profile.callerId must be a phone number');
+  const smartOutbound = profile['smartOutbound'] ?? false;
+  if (typeof smartOutbound !== 'boolean') problems.push('profile.smartOutbound must be a boolean');
+  const directory = readDirectory(options['directory'], problems);
+  const monitoringInput = isObject(options['monitoring']) ? options['monitoring'] : {};
+  if (options['monitoring'] !== undefined && !isObject(options['monitoring'])) problems.push('monitoring must be an object');
+  const supervisors = monitoringInput['supervisors'] ?? [];
+  if (!Array.isArray(supervisors) || !supervisors.every((s) => typeof s === 'string')) {
+    problems.push('monitoring.supervisors must be a list of extensions or SIP addresses');
+  }
+  const monitoringMode = monitoringInput['mode'] ?? 'peer';
+  if (monitoringMode !== 'peer' && monitoringMode !== 'server') problems.push("monitoring.mode must be 'peer' or 'server'");
+  const spyUri = optionalString(monitoringInput['spyUri'], 'monitoring.spyUri');
+  if (monitoringMode === 'server' && !(spyUri && /^sips?:\S+$/.test(spyUri))) problems.push("monitoring.spyUri (a SIP URI) is needed with monitoring.mode 'server'");
 
   const platform = options['platform'];
   let resolvedPlatform: ResolvedPhoneOptions['platform'];
@@ -199,6 +250,15 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       ringTimeout: number(profile['ringTimeout'], 'profile.ringTimeout', 20, 1, 3600),
       autoAnswer: autoAnswer === true,
       smallBanner,
+      recording: recording === 'auto' || recording === 'off' ? recording : 'allowed',
+      callerId: callerId?.replace(/[\s().-]/g, ''),
+      smartOutbound: smartOutbound === true,
+    },
+    directory,
+    monitoring: {
+      supervisors: Array.isArray(supervisors) ? supervisors.map((s) => String(s).trim()).filter((s) => s !== '') : [],
+      mode: monitoringMode === 'server' ? 'server' : 'peer',
+      spyUri,
     },
     internal: {
       domains: Array.isArray(domains) ? domains.map((d) => String(d).toLowerCase()) : [],
@@ -218,6 +278,39 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     });
   }
   return resolved;
+}
+
+const DIRECTORY_KINDS: ReadonlySet<unknown> = new Set(['user', 'queue', 'routing', 'contact']);
+
+/** The `directory` option: entries `{ kind, id, name, target }`, frozen. */
+function readDirectory(value: unknown, problems: string[]): readonly DirectoryEntry[] {
+  if (value === undefined) return Object.freeze([]);
+  if (!Array.isArray(value)) {
+    problems.push('directory must be a list of { kind, id, name, target }');
+    return Object.freeze([]);
+  }
+  const entries: DirectoryEntry[] = [];
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    if (
+      !isObject(entry) ||
+      !DIRECTORY_KINDS.has(entry['kind']) ||
+      typeof entry['id'] !== 'string' ||
+      typeof entry['name'] !== 'string' ||
+      typeof entry['target'] !== 'string'
+    ) {
+      problems.push(`directory[${index}] must be { kind: 'user'|'queue'|'routing'|'contact', id, name, target }`);
+      continue;
+    }
+    entries.push(
+      Object.freeze({
+        kind: entry['kind'] as DirectoryEntry['kind'],
+        id: entry['id'],
+        name: entry['name'],
+        target: entry['target'],
+      }),
+    );
+  }
+  return Object.freeze(entries);
 }
 
 /** `profile.smallBanner`: a boolean, or `{ queues }` with queue names or ids (default `true`). */

@@ -20,6 +20,12 @@ import { routeOffer } from '../sip/offer-router.js';
 import { SipAgent, type ConnectionStatus, type IncomingOffer } from '../sip/sip-agent.js';
 import type { IncomingRefer } from '../sip/sip-leg.js';
 import type { TransferApi } from '../transfer/transfer-feature.js';
+import type { Conference, ConferenceApi } from '../conference/conference-feature.js';
+import { mergeableCalls } from '../conference/merge-rule.js';
+import type { RecordingApi } from '../recording/recording-feature.js';
+import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
+import { searchDirectory } from '../transfer/directory.js';
+import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { CallList } from './call-list.js';
 import { parseDialTarget } from './dial-target.js';
 import type { CallOptions, PhoneApi } from './phone-api.js';
@@ -38,7 +44,13 @@ const BUILT_IN: readonly Feature[] = [contactsFeature];
 /** Rarely used features: loaded (a chunk of their own) when first asked for. */
 const LAZY = {
   transfer: lazyFeature<TransferApi>('transfer', () => import('../transfer/transfer-feature.js').then((m) => m.transferFeature)),
+  conference: lazyFeature<ConferenceApi>('conference', () => import('../conference/conference-feature.js').then((m) => m.conferenceFeature)),
+  recording: lazyFeature<RecordingApi>('recording', () => import('../recording/recording-feature.js').then((m) => m.recordingFeature)),
+  monitoring: lazyFeature<MonitoringApi>('monitoring', () => import('../monitoring/monitoring-feature.js').then((m) => m.monitoringFeature)),
 };
+
+/** A SIP token (a routing id of `X-CX-Route-Via`). */
+const TOKEN = /^[A-Za-z0-9._~+-]{1,128}$/;
 
 /** Handed out by the class's static block: core code (and its testing kit) can add features to a phone. */
 let install: <Api>(phone: Phone, feature: Feature<Api>) => Api;
@@ -72,15 +84,20 @@ export class Phone implements PhoneApi {
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
   readonly #features = new Map<Feature<unknown>, InstalledFeature<unknown>>();
-  readonly #featureRoutes = new Map<string, readonly Route[]>();
+  readonly #featureRoutes = new Map<string, () => readonly Route[]>();
   readonly #referHandlers = new Set<(refer: IncomingRefer) => boolean>();
   readonly #taken = new Map<string, number>();
   #destroyed = false;
   /** What calls hand to the lazy features. */
   readonly #extras: CallExtras = {
     transfer: (call, target, options) => this.#feature(LAZY.transfer).then((api) => api.transfer(call, target, options)),
-    startRecording: () => Promise.reject(new CxError(CxErrorCode.InvalidState, 'Recording is not available yet.')),
-    stopRecording: () => Promise.resolve(),
+    startRecording: (call) => this.#feature(LAZY.recording).then((api) => api.start(call)),
+    stopRecording: (call) => this.#feature(LAZY.recording).then((api) => api.stop(call)),
+  };
+
+  /** Transfer destinations: the platform's directory when there is one, else the `directory` option. */
+  readonly directory = {
+    search: (text: string): Promise<DirectoryEntry[]> => Promise.resolve(searchDirectory(this.options.directory, text)),
   };
 
   static {
@@ -165,6 +182,17 @@ export class Phone implements PhoneApi {
     if (this.#destroyed) throw destroyedError();
     const dial = parseDialTarget(target, this.options.sip.domain);
     const headers = formatHeaders(options.headers);
+    const callerId = options.callerId ?? this.options.profile.callerId;
+    if (callerId !== undefined) {
+      const identity = parseDialTarget(callerId, this.options.sip.domain);
+      headers.push(`P-Preferred-Identity: <${identity.uri}>`);
+    }
+    if (options.via !== undefined) {
+      if (typeof options.via !== 'string' || !TOKEN.test(options.via)) {
+        throw new CxError(CxErrorCode.InvalidOptions, 'via must be the id of a routing (letters, digits, . _ ~ + -).');
+      }
+      headers.push(`X-CX-Route-Via: ${options.via}`);
+    }
     const state = this.$connection.get().state;
     if (state !== 'registered' && state !== 'connected') {
       throw new CxError(CxErrorCode.NotConnected, 'The phone is not connected to the SIP server.', {
@@ -202,6 +230,34 @@ export class Phone implements PhoneApi {
     return smallBannerAllows(call.info, this.options.profile.smallBanner);
   }
 
+  /** Whether the agent may place smart outbound calls (`profile.smartOutbound`). */
+  allowsSmartOutbound(): boolean {
+    return this.options.profile.smartOutbound;
+  }
+
+  /**
+   * Joins two calls (one active, one on hold) into a 3-way conversation in
+   * which each party hears the other two. Allowed when `snapshot.can.merge`.
+   */
+  async merge(a: CallHandle, b: CallHandle): Promise<Conference> {
+    const [first, second] = [a, b].map((call) => this.#calls.live().find((c) => c === call));
+    if (!first || !second) throw new CxError(CxErrorCode.InvalidState, 'Merge two calls of this phone that are in progress.');
+    return (await this.#feature(LAZY.conference)).merge(first, second);
+  }
+
+  /**
+   * Supervisor: listens to an agent's call (`silent`), talks to the agent
+   * only (`whisper`) or joins the call (`barge`). `target` is the call's
+   * interaction id (or a call of the pool); `agent` is the agent's extension
+   * or address (needed without a platform).
+   */
+  async monitor(target: string | { readonly interactionId?: string | undefined }, options: MonitorOptions = {}): Promise<MonitorSession> {
+    if (this.#destroyed) throw destroyedError();
+    const interactionId = typeof target === 'string' ? target : target?.interactionId;
+    if (!interactionId) throw new CxError(CxErrorCode.InvalidOptions, 'Say which call to monitor: its interaction id.');
+    return (await this.#feature(LAZY.monitoring)).monitor(interactionId, options);
+  }
+
   /** The media of a live call: its peer connection and remote stream, for meters and tests. */
   mediaOf(call: CallHandle): { peerConnection: RTCPeerConnection | undefined; remoteStream: MediaStream | undefined } {
     const leg = this.#liveLeg(call);
@@ -215,17 +271,24 @@ export class Phone implements PhoneApi {
     const route = routeOffer(offer.input, info, {
       findDialog: (dialog) => this.#legs.find(dialog),
       isTaken: (id) => (this.#taken.get(id) ?? 0) >= Date.now(),
-      acceptsMonitoring: false,
+      acceptsMonitoring: this.#maySupervise(offer.input.from),
     });
     switch (route.kind) {
       case 'refuse':
         this.#logger.info(`Refused an offer with ${route.statusCode}: ${route.reason}`);
         offer.refuse(route.statusCode);
         return;
-      case 'monitor':
-        // No monitoring feature takes it (routeOffer refuses it then); never reached.
-        offer.refuse(403);
+      case 'monitor': {
+        const leg = offer.leg();
+        this.#feature(LAZY.monitoring).then(
+          (api) => api.accept(leg, info),
+          (error: unknown) => {
+            this.#logger.warn('Monitoring could not be loaded', error);
+            void leg.reject(500).catch(() => undefined);
+          },
+        );
         return;
+      }
       case 'replace':
         void this.#replace(route.leg, offer.leg(), info);
         return;
@@ -300,6 +363,16 @@ export class Phone implements PhoneApi {
     this.#logger.info(`Call ${call.id} now goes on over a new dialog (Replaces)`);
   }
 
+  /**
+   * Whether the caller of a monitoring INVITE may monitor this agent:
+   * without a platform, when listed in `monitoring.supervisors` (by
+   * extension or address). The SIP server must authenticate the From.
+   */
+  #maySupervise(from: { user: string; host: string }): boolean {
+    const address = `sip:${from.user}@${from.host}`.toLowerCase();
+    return this.options.monitoring.supervisors.some((who) => who === from.user || who.toLowerCase() === address);
+  }
+
   // ---- calls ---------------------------------------------------------------
 
   #createCall(direction: 'inbound' | 'outbound', state: 'ringing' | 'dialing', info: CallInfo, leg: CallLeg, ringDeadline?: number): Call {
@@ -317,6 +390,7 @@ export class Phone implements PhoneApi {
         this.#route();
       },
       extras: this.#extras,
+      permits: { record: (info.recording ?? this.options.profile.recording) !== 'off' },
       ...(ringDeadline === undefined ? {} : { ringDeadline }),
     });
     this.#drivers.set(call, driver);
@@ -351,8 +425,11 @@ export class Phone implements PhoneApi {
 
   /** At most one active call: hold every other active one. */
   async #holdOthers(target: Call): Promise<void> {
+    const conference = target.snapshot.conferenceId;
     for (const other of this.#calls.live()) {
-      if (other !== target && other.state === 'active') await other.hold(true);
+      if (other === target || other.state !== 'active') continue;
+      if (conference !== undefined && other.snapshot.conferenceId === conference) continue;
+      await other.hold(true);
     }
   }
 
@@ -363,14 +440,27 @@ export class Phone implements PhoneApi {
     this.#route();
     this.#events.emit('call:changed', call, previous);
     if (now.muted !== previous.muted) this.#events.emit('call:muted', call, now.muted);
+    if (now.state === previous.state && now.conferenceId === previous.conferenceId) return;
+    this.#permitMerges();
     if (now.state === previous.state) return;
-    if (now.state === 'active' && previous.answeredAt === undefined) this.#events.emit('call:accepted', call);
-    else if (now.state === 'held') this.#events.emit('call:held', call);
+    if (now.state === 'active' && previous.answeredAt === undefined) {
+      this.#events.emit('call:accepted', call);
+      if ((call.info.recording ?? this.options.profile.recording) === 'auto') {
+        call.startRecording().catch((error: unknown) => this.#logger.warn(`Could not record call ${call.id}`, error));
+      }
+    } else if (now.state === 'held') this.#events.emit('call:held', call);
     else if (now.state === 'active' && previous.state === 'held') this.#events.emit('call:resumed', call);
     if (now.state === 'ended') {
       this.#events.emit('call:ended', call);
       if (isMissed(now)) this.#events.emit('call:missed', call);
     }
+  }
+
+  /** `can.merge` for the calls that may be merged now, and for no other. */
+  #permitMerges(): void {
+    const live = this.#calls.live();
+    const mergeable = mergeableCalls(live.map((call) => call.snapshot));
+    for (const call of live) this.#drivers.get(call)?.permit({ merge: mergeable.has(call.id) });
   }
 
   /** An ended call keeps its snapshot; its timer and media go. */
@@ -387,7 +477,7 @@ export class Phone implements PhoneApi {
       const leg = this.#drivers.get(call)?.leg;
       return leg ? [{ legId: leg.id, state: call.state, muted: call.muted }] : [];
     });
-    this.#graph.route(routeCalls(calls, [...this.#featureRoutes.values()].flat()));
+    this.#graph.route(routeCalls(calls, [...this.#featureRoutes.values()].flatMap((routes) => routes())));
   }
 
   // ---- features --------------------------------------------------------------
@@ -425,6 +515,17 @@ export class Phone implements PhoneApi {
       setRoutes: (routes) => {
         this.#featureRoutes.set(feature.name, routes);
         this.#route();
+      },
+      reroute: () => this.#route(),
+      openLeg: (uri, headers) => this.#sip.dial(uri, headers, () => undefined),
+      media: {
+        addLeg: (leg) => this.#graph.addLeg(leg.id, leg),
+        setRemote: (leg, stream) => this.#graph.setRemote(leg.id, stream),
+        removeLeg: (leg) => {
+          this.#graph.removeLeg(leg.id);
+          this.#route();
+        },
+        tap: (sources) => this.#graph.tap(sources),
       },
       expectTaken: (interactionId, withinMs = TAKEN_WAIT) => {
         this.#taken.set(interactionId, Date.now() + withinMs);

@@ -228,6 +228,24 @@ export class SipLeg implements CallLeg {
     }
   }
 
+  sendInfo(contentType: string, body: string): Promise<void> {
+    if (this.session.state !== SessionState.Established) {
+      return Promise.reject(new CxError(CxErrorCode.InvalidState, 'An INFO needs an established call.'));
+    }
+    return this.#request((resolve, reject) => {
+      this.session
+        .info({
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) =>
+              reject(new CxError(CxErrorCode.SipFailure, 'The INFO was refused.', { statusCode: response.message.statusCode ?? 0 })),
+          },
+          requestOptions: { body: { contentDisposition: 'render', contentType, content: body } },
+        })
+        .catch((error: unknown) => reject(mediaOrSip(error, 'The INFO could not be sent')));
+    });
+  }
+
   async sendDtmf(digit: string): Promise<void> {
     if (this.session.state !== SessionState.Established) {
       throw new CxError(CxErrorCode.InvalidState, 'DTMF needs an established call.');
@@ -390,10 +408,15 @@ export class SipLeg implements CallLeg {
     const request = info.request;
     const type = request.getHeader('Content-Type') ?? '';
     const body = request.body ?? '';
-    void info.accept().catch(() => undefined);
     let digit: string | undefined;
     if (/application\/dtmf-relay/i.test(type)) digit = /Signal\s*=\s*([0-9*#A-Da-d])/.exec(body)?.[1];
     else if (/application\/dtmf/i.test(type)) digit = /^\s*([0-9*#A-Da-d])/.exec(body)?.[1];
+    else {
+      const understood = this.#listener?.onInfo?.(type, body.slice(0, 1024)) ?? false;
+      void (understood ? info.accept() : info.reject({ statusCode: 415 })).catch(() => undefined);
+      return;
+    }
+    void info.accept().catch(() => undefined);
     if (digit) this.#listener?.onDtmf(digit.toUpperCase());
   }
 

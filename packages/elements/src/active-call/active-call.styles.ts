@@ -1,6 +1,42 @@
 import { css } from 'lit';
 
 export const activeCallStyles = css`
+  .more button.recording {
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+
+  /* A red dot that blinks while the call is recorded (steady for reduced motion). */
+  .more button.recording::before {
+    content: '';
+    display: inline-block;
+    width: 0.6em;
+    height: 0.6em;
+    margin-inline-end: 0.4em;
+    border-radius: 50%;
+    background: var(--_danger);
+    animation: blink 1s steps(2, start) infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .more button.recording::before {
+      animation: none;
+    }
+  }
+
+  @keyframes blink {
+    to {
+      visibility: hidden;
+    }
+  }
+
+  .notice {
+    padding: 0.4rem 0.6rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    font-weight: 600;
+  }
+
   .panel {
     --_band: var(--_border);
     display: grid;
@@ -93,52 +129,4 @@ export const activeCallStyles = css`
     max-width: 16rem;
   }
 
-  .datas {
-    display: grid;
-    gap: 0.75rem;
-  }
-
-  .section-title {
-    font-weight: 600;
-    margin-bottom: 0.25rem;
-  }
-
-  .route {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-    list-style: none;
-    counter-reset: step;
-  }
-
-  .route li {
-    counter-increment: step;
-    padding: 0.1rem 0.5rem;
-    border-radius: 999px;
-    background: var(--_surface-raised);
-  }
-
-  .route li::before {
-    content: counter(step) '. ';
-    color: var(--_text-muted);
-  }
-
-  .pairs {
-    display: grid;
-    gap: 0.15rem;
-  }
-
-  .pairs div {
-    display: grid;
-    grid-template-columns: minmax(6rem, max-content) 1fr;
-    gap: 0.75rem;
-  }
-
-  dt {
-    color: var(--_text-muted);
-  }
-
-  dd {
-    margin: 0;
-  }
 `;

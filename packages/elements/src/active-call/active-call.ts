@@ -1,15 +1,29 @@
-import type { CallHandle, CallSnapshot } from '@cx/core';
+import { CxError, CxErrorCode, type CallHandle, type CallSnapshot, type PhoneApi } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { canHoldOrResume, hangUpCall, toggleHold, toggleMute } from '../commands/call-commands.js';
+import { canHoldOrResume, hangUpCall, mergeCalls, toggleHold, toggleMute, toggleRecording } from '../commands/call-commands.js';
+import type { CommandOutcome } from '../commands/request-command.js';
 import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { callerLabel, callerNumberLabel, callStateLabel, callTypeLabel } from '../format/call-labels.js';
-import { formatNumber } from '../format/format-number.js';
 import type { CxKeypad } from '../keypad/keypad.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
 import { activeCallStyles } from './active-call.styles.js';
+import type { DatasView } from './call-datas-view.js';
+
+/** Loads a panel the first time it is opened (a chunk of its own in the script-tag build). */
+async function loaded(load: () => Promise<unknown>, what: string): Promise<CommandOutcome> {
+  try {
+    await load();
+    return { status: 'done' };
+  } catch (cause) {
+    return { status: 'failed', error: new CxError(CxErrorCode.FeatureUnavailable, `The ${what} could not be loaded.`, { cause }) };
+  }
+}
+
+const loadKeypad = (): Promise<CommandOutcome> => loaded(() => import('../keypad/keypad.js'), 'keypad');
+const loadTransferPanels = (): Promise<CommandOutcome> => loaded(() => import('../transfer-panels/transfer-panels.js'), 'transfer picker');
 
 /** The tabs of the panel; Datas appears once the call was answered. */
 export type ActiveCallTab = 'call' | 'datas';
@@ -55,20 +69,31 @@ export type ActiveCallTab = 'call' | 'datas';
 export class CxActiveCall extends CxElement {
   static override properties: PropertyDeclarations = {
     call: { attribute: false },
+    phone: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     tab: { state: true },
     keypadOpen: { state: true },
+    pickerOpen: { state: true },
   };
 
   static override styles = [CxElement.styles, activeCallStyles, callColourStyles];
 
   /** The call to show and drive. */
   call: CallHandle | undefined = undefined;
+  /** The phone of the call: for Merge (the other call) and the transfer destinations. */
+  phone: PhoneApi | undefined = undefined;
   /** Turns off the page-wide keyboard shortcuts. */
   noShortcuts = false;
 
   private tab: ActiveCallTab = 'call';
   private keypadOpen = false;
+  private pickerOpen = false;
+  /** The Datas tab's view: loaded when the tab is first shown (a chunk of its own in the script-tag build). */
+  private datasView: DatasView | undefined;
+  private datasLoading: Promise<void> | undefined;
+  /** Panels being loaded. */
+  private readonly loading = new Set<Promise<unknown>>();
+  private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly commands = new CommandController(this);
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   private readonly shortcuts = new ShortcutController(this, () => this.shortcutActions());
@@ -113,9 +138,43 @@ export class CxActiveCall extends CxElement {
     if (changed.has('call')) {
       this.tab = 'call';
       this.keypadOpen = false;
+      this.pickerOpen = false;
       this.commands.clear();
     }
     this.shortcuts.enabled = !this.noShortcuts;
+    if (this.tab === 'datas') this.loadDatas();
+  }
+
+  /** Lit waits for what is loading (the Datas view, a panel): `updateComplete` means drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await Promise.all([this.datasLoading, ...this.loading]);
+    return super.getUpdateComplete();
+  }
+
+  /** Runs a step that loads a panel, tracked so that `updateComplete` waits for it. */
+  private async track<T>(step: () => Promise<T>): Promise<T> {
+    const running = step();
+    this.loading.add(running);
+    try {
+      return await running;
+    } finally {
+      this.loading.delete(running);
+    }
+  }
+
+  private loadDatas(): void {
+    this.datasLoading ??= import('./call-datas-view.js').then(
+      ({ datasView }) => {
+        this.datasView = datasView;
+        const root = this.renderRoot;
+        const sheet = datasView.styles.styleSheet;
+        if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.requestUpdate();
+      },
+      () => {
+        this.datasLoading = undefined;
+      },
+    );
   }
 
   protected override render(): unknown {
@@ -159,7 +218,7 @@ export class CxActiveCall extends CxElement {
         </div>
         ${answered
           ? html`<div id="panel-datas" part="datas" class="tab-panel datas" role="tabpanel" aria-labelledby="tab-datas" tabindex="0" ?hidden=${tab !== 'datas'}>
-              ${this.renderDatas(snapshot)}
+              ${this.datasView?.render(snapshot.info) ?? nothing}
             </div>`
           : nothing}
         ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
@@ -220,38 +279,89 @@ export class CxActiveCall extends CxElement {
           Hang up
         </button>
       </div>
+      ${this.renderMore(snapshot)}
       <cx-keypad id="keypad" part="keypad" theme=${this.theme ?? nothing} .call=${this.call} ?hidden=${!keypadShown}></cx-keypad>
+      ${this.pickerOpen && snapshot.can.transfer
+        ? html`<cx-transfer-picker
+            id="transfer"
+            part="transfer-picker"
+            theme=${this.theme ?? nothing}
+            .call=${this.call}
+            .phone=${this.phone}
+            @cx-transfer-close=${this.closePicker}
+          ></cx-transfer-picker>`
+        : nothing}
     `;
   }
 
-  private renderDatas(snapshot: CallSnapshot): TemplateResult {
-    const { route, data, queue, called, interactionId } = snapshot.info;
-    const variables = Object.entries(data);
+  /** Transfer, Merge and the recording: the second row of controls. */
+  private renderMore(snapshot: CallSnapshot): TemplateResult {
+    const recording = snapshot.recording;
     return html`
-      <div role="group" aria-labelledby="route-title">
-        <p id="route-title" class="section-title">Route</p>
-        ${route.length > 0
-          ? html`<ol part="route" class="route">
-              ${route.map((step) => html`<li class="text"><bdi>${step}</bdi></li>`)}
-            </ol>`
-          : html`<p class="none">No routing steps for this call.</p>`}
+      <div part="more-controls" class="controls more" role="group" aria-label="More call controls">
+        <button
+          part="transfer-button"
+          aria-expanded=${this.pickerOpen ? 'true' : 'false'}
+          aria-controls="transfer"
+          ?disabled=${!snapshot.can.transfer}
+          @click=${this.togglePicker}
+        >
+          Transfer
+        </button>
+        ${this.phone ? html`<button part="merge-button" ?disabled=${!snapshot.can.merge} @click=${this.merge}>Merge</button>` : nothing}
+        <button
+          part="record-button"
+          class=${recording ? 'recording' : ''}
+          aria-pressed=${recording ? 'true' : 'false'}
+          ?disabled=${!snapshot.can.record && !recording}
+          @click=${this.toggleRecording}
+        >
+          ${recording ? 'Stop the recording' : 'Start the recording'}
+        </button>
       </div>
-      <div role="group" aria-labelledby="variables-title">
-        <p id="variables-title" class="section-title">IVR variables</p>
-        ${variables.length > 0
-          ? html`<dl part="variables" class="pairs">
-              ${variables.map(
-                ([name, value]) => html`<div><dt class="text">${name}</dt><dd class="text"><bdi>${value}</bdi></dd></div>`,
-              )}
-            </dl>`
-          : html`<p class="none">No IVR variables for this call.</p>`}
-      </div>
-      <dl class="pairs about">
-        ${queue ? html`<div><dt>Queue</dt><dd class="text"><bdi>${queue.name || queue.id}</bdi></dd></div>` : nothing}
-        ${called ? html`<div><dt>Number called</dt><dd class="text"><bdi>${formatNumber(called)}</bdi></dd></div>` : nothing}
-        ${interactionId ? html`<div><dt>Interaction</dt><dd class="text">${interactionId}</dd></div>` : nothing}
-      </dl>
+      ${snapshot.monitor
+        ? html`<p part="monitor" class="notice text" role="status">
+            <bdi>${snapshot.monitor.supervisor}</bdi>
+            ${snapshot.monitor.mode === 'barge' ? ' joined the call.' : snapshot.monitor.mode === 'whisper' ? ' is talking to you (the customer does not hear).' : ' is listening.'}
+          </p>`
+        : nothing}
+      <p class="visually-hidden" role="status">${recording ? 'Recording' : ''}</p>
     `;
+  }
+
+  private togglePicker(): Promise<void> {
+    return this.track(async () => {
+      if (!this.pickerOpen) {
+        const outcome = await this.commands.run('transfer-picker', loadTransferPanels);
+        if (outcome?.status !== 'done') return;
+      }
+      this.pickerOpen = !this.pickerOpen;
+      if (!this.pickerOpen) return;
+      await super.getUpdateComplete();
+      this.renderRoot.querySelector<HTMLElement>('cx-transfer-picker')?.focus();
+    });
+  }
+
+  private async closePicker(): Promise<void> {
+    this.pickerOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="transfer-button"]')?.focus();
+  }
+
+  /** Merges with the other call in progress. */
+  async merge(): Promise<void> {
+    const call = this.call;
+    const phone = this.phone;
+    const other = (this.calls.value ?? []).find((c) => c !== call && c.snapshot.can.merge);
+    if (!call || !phone || !other) return;
+    await this.commands.run('merge', () => mergeCalls(this, phone, call, other));
+  }
+
+  /** Starts recording the call, or stops. */
+  async toggleRecording(): Promise<void> {
+    const call = this.call;
+    if (!call) return;
+    await this.commands.run('record', () => toggleRecording(this, call));
   }
 
   private shortcutActions(): ShortcutActions {
@@ -265,14 +375,21 @@ export class CxActiveCall extends CxElement {
     return actions;
   }
 
-  private async toggleKeypad(): Promise<void> {
-    this.keypadOpen = !this.keypadOpen;
-    if (!this.keypadOpen) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<CxKeypad>('cx-keypad')?.focus();
+  private toggleKeypad(): Promise<void> {
+    return this.track(async () => {
+      if (!this.keypadOpen) {
+        const outcome = await this.commands.run('keypad', loadKeypad);
+        if (outcome?.status !== 'done') return;
+      }
+      this.keypadOpen = !this.keypadOpen;
+      if (!this.keypadOpen) return;
+      await super.getUpdateComplete();
+      this.renderRoot.querySelector<CxKeypad>('cx-keypad')?.focus();
+    });
   }
 
   private selectTab(tab: ActiveCallTab): void {
+    if (tab === 'datas') this.loadDatas();
     this.tab = tab;
   }
 
@@ -286,7 +403,7 @@ export class CxActiveCall extends CxElement {
     else if (event.key === 'End') next = order[order.length - 1];
     if (next === undefined) return;
     event.preventDefault();
-    this.tab = next;
+    this.selectTab(next);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
   }

@@ -30,6 +30,28 @@ export const bannerStyles = css`
 
   .dial {
     display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .kinds {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    font-size: 0.9em;
+  }
+
+  .kinds input {
+    width: auto;
+  }
+
+  .transfers {
+    display: grid;
     gap: 0.5rem;
   }
 

@@ -1,4 +1,4 @@
-import { isMissed, type CallHandle, type CallSnapshot, type PhoneApi } from '@cx/core';
+import { isMissed, type CallHandle, type CallSnapshot, type DirectoryEntry, type PhoneApi, type Transfer } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -95,6 +95,8 @@ export class CxBanner extends CxElement {
     closed: { state: true },
     dismissed: { state: true },
     dialError: { state: true },
+    kind: { state: true },
+    routings: { state: true },
   };
 
   static override styles = [CxElement.styles, connectionStatusStyles, bannerStyles];
@@ -118,6 +120,12 @@ export class CxBanner extends CxElement {
   private preferences = new BannerPreferences(browserStorage());
   /** The call whose Accept was pressed from inside the banner: the focus follows it to the panel. */
   private focusOnAccept: CallHandle | undefined;
+  /** The kind of new call the agent chose. */
+  private kind: 'number' | 'extension' | 'smart' = 'number';
+  /** Routings for smart outbound calls (loaded when that kind is chosen). */
+  private routings: readonly DirectoryEntry[] = [];
+  /** Transfers in progress, by call id (for Complete and Cancel). */
+  private readonly transfers = new Map<string, Transfer>();
 
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
@@ -126,10 +134,16 @@ export class CxBanner extends CxElement {
   /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
     const stop = forwardPhoneEvents(this, phone);
-    const off = phone.on('call:accepted', (call) => void this.onAccepted(call));
+    const offs = [
+      phone.on('call:accepted', (call) => void this.onAccepted(call)),
+      phone.on('transfer:changed', (call, transfer) => {
+        this.transfers.set(call.id, transfer);
+        this.requestUpdate();
+      }),
+    ];
     return () => {
       stop();
-      off();
+      for (const off of offs) off();
     };
   });
 
@@ -162,9 +176,18 @@ export class CxBanner extends CxElement {
       this.dialError = 'Type a number, an extension or a SIP address.';
       return undefined;
     }
+    if (this.kind === 'extension' && !/^\d{2,8}$/.test(text)) {
+      this.dialError = 'An extension is 2 to 8 digits.';
+      return undefined;
+    }
+    const via = this.kind === 'smart' ? (this.renderRoot.querySelector<HTMLSelectElement>('#routing')?.value ?? '') : '';
+    if (this.kind === 'smart' && via === '') {
+      this.dialError = 'Choose the routing of the smart outbound call.';
+      return undefined;
+    }
     let placed: CallHandle | undefined;
     const outcome = await requestCommand(this, new CxDialRequestEvent({ target: text }), 'dial', undefined, async () => {
-      placed = await phone.call(text);
+      placed = await phone.call(text, via ? { via } : {});
     });
     if (outcome.status === 'failed') this.dialError = errorMessage(outcome.error);
     if (placed) this.reviewedId = undefined;
@@ -184,6 +207,8 @@ export class CxBanner extends CxElement {
     const missed = calls.filter((call) => isMissed(call.snapshot) && !this.dismissed.has(call.id)).slice(0, MISSED_SHOWN);
     const boxes = calls.filter((call) => !this.closed.has(call.id) && hasBox(call.snapshot));
     const selected = this.panelCall(boxes);
+    const transferring = calls.filter((call) => !call.ended && showsTransfer(call.snapshot));
+    if (transferring.length > 0) void loadTransferPanels();
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -205,6 +230,21 @@ export class CxBanner extends CxElement {
               aria-describedby=${ifDefined(this.dialError ? 'dial-error' : undefined)}
             />
             <button part="new-call-button" class="primary" type="submit">New call</button>
+            <fieldset part="call-kind" class="kinds" @change=${this.onKindChange}>
+              <legend class="visually-hidden">New call</legend>
+              <label><input type="radio" name="kind" value="number" .checked=${this.kind === 'number'} /> Make a call to a number</label>
+              <label><input type="radio" name="kind" value="extension" .checked=${this.kind === 'extension'} /> Make a call to an extension</label>
+              ${this.phone?.allowsSmartOutbound()
+                ? html`<label><input type="radio" name="kind" value="smart" .checked=${this.kind === 'smart'} /> Smart outbound call</label>`
+                : nothing}
+            </fieldset>
+            ${this.kind === 'smart'
+              ? html`<label class="routing">Routing
+                  <select id="routing" part="routing">
+                    ${this.routings.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
+                  </select>
+                </label>`
+              : nothing}
           </form>
           ${this.dialError
             ? html`<p id="dial-error" part="dial-error" class="error text" role="alert">${this.dialError}</p>`
@@ -221,6 +261,15 @@ export class CxBanner extends CxElement {
                   ?no-shortcuts=${this.noShortcuts}
                   .call=${call}
                 ></cx-call-popup>`,
+              )}
+            </div>`
+          : nothing}
+        ${transferring.length > 0
+          ? html`<div part="transfers" class="transfers">
+              ${repeat(
+                transferring,
+                (call) => call.id,
+                (call) => html`<cx-transfer-status theme=${theme} .call=${call} .transfer=${this.transfers.get(call.id)}></cx-transfer-status>`,
               )}
             </div>`
           : nothing}
@@ -246,6 +295,7 @@ export class CxBanner extends CxElement {
                 theme=${theme}
                 ?no-shortcuts=${this.noShortcuts}
                 .call=${selected}
+                .phone=${this.phone}
               ></cx-active-call>
             </div>`
           : popups.length === 0
@@ -261,6 +311,19 @@ export class CxBanner extends CxElement {
     if (chosen) return chosen;
     const active = this.activeCall.value;
     return (active && boxes.includes(active) ? active : undefined) ?? boxes[0];
+  }
+
+  private onKindChange(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (value !== 'number' && value !== 'extension' && value !== 'smart') return;
+    this.kind = value;
+    this.dialError = '';
+    if (value === 'smart' && this.phone) {
+      this.phone.directory.search('').then(
+        (entries) => (this.routings = entries.filter((entry) => entry.kind === 'routing')),
+        () => (this.routings = []),
+      );
+    }
   }
 
   private async onDialSubmit(event: SubmitEvent): Promise<void> {
@@ -301,6 +364,21 @@ function unlessCancelled(event: Event, action: () => void): void {
   queueMicrotask(() => {
     if (!event.defaultPrevented) action();
   });
+}
+
+/** A transfer worth showing: in progress, or failed (the customer is back). */
+function showsTransfer(snapshot: CallSnapshot): boolean {
+  const state = snapshot.transfer?.state;
+  return state === 'trying' || state === 'ringing' || state === 'consulting' || state === 'failed';
+}
+
+/** The transfer status loads with the transfer picker (a chunk of its own in the script-tag build). */
+let transferPanels: Promise<unknown> | undefined;
+function loadTransferPanels(): Promise<unknown> {
+  transferPanels ??= import('../transfer-panels/transfer-panels.js').catch(() => {
+    transferPanels = undefined;
+  });
+  return transferPanels;
 }
 
 /** A call has a box once it is out of the ringing phase, unless it was an offer that never got answered. */

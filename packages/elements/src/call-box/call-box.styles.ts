@@ -89,84 +89,8 @@ export const callBoxStyles = css`
     background: linear-gradient(135deg, transparent 45%, var(--_text-muted) 45% 55%, transparent 55%);
   }
 
-  .colours {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-    margin: 0;
-    padding: 0.4rem 0.6rem;
-    border: none;
-    border-top: 1px solid var(--_border);
-  }
-
-  .colours[hidden] {
-    display: none;
-  }
-
-  .choice {
-    position: relative;
-    display: inline-flex;
-    padding: 0.2rem;
-    border-radius: 50%;
-    cursor: pointer;
-  }
-
-  .choice input {
-    position: absolute;
-    inset: 0;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-
-  .choice:has(input:checked) {
-    box-shadow: 0 0 0 2px var(--_text);
-  }
-
-  .choice:has(input:focus-visible) {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
-
-  .choice .swatch {
-    width: 1.25rem;
-    height: 1.25rem;
-  }
-
   .error {
     padding: 0 0.6rem 0.4rem;
   }
 
-  .dialog {
-    max-width: min(24rem, 90vw);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
-  }
-
-  .dialog form {
-    display: grid;
-    gap: 0.75rem;
-  }
-
-  .dialog-title {
-    font-weight: 700;
-  }
-
-  .dont-ask {
-    display: flex;
-    gap: 0.5em;
-    align-items: center;
-  }
-
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-  }
 `;

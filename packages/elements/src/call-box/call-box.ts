@@ -1,4 +1,4 @@
-import type { CallHandle } from '@cx/core';
+import { CxError, CxErrorCode, type CallHandle } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { setHeld } from '../commands/call-commands.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -7,8 +7,9 @@ import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from 
 import { callerLabel, callStateLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
-import { callBoxColourName, callBoxColours, isCallBoxColour, type CallBoxColour } from '../preferences/call-box-colour.js';
+import { callBoxColourName, isCallBoxColour, type CallBoxColour } from '../preferences/call-box-colour.js';
 import { memoryStorage } from '../preferences/preference-storage.js';
+import type { CallBoxOptionsState, CallBoxOptionsView } from './call-box-options-view.js';
 import { callBoxStyles } from './call-box.styles.js';
 
 /**
@@ -59,6 +60,10 @@ export class CxCallBox extends CxElement {
   selected = false;
 
   private coloursOpen = false;
+  /** The colour choices and the dialog: loaded when first opened (a chunk of its own in the script-tag build). */
+  private options: CallBoxOptionsView | undefined;
+  private optionsLoading: Promise<void> | undefined;
+  private readonly pending = new Set<Promise<void>>();
   private error = '';
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   /** Re-renders the box when the agent's colours change (in this box or another banner). */
@@ -75,13 +80,68 @@ export class CxCallBox extends CxElement {
   }
 
   /** Closes the box of a finished call, asking first unless the agent chose not to be asked. */
-  requestClose(): void {
+  async requestClose(): Promise<void> {
     if (!this.call?.ended) return;
-    if (this.confirmClose.value ?? true) this.dialog()?.showModal();
-    else this.close();
+    if (!(this.confirmClose.value ?? true)) {
+      this.close();
+      return;
+    }
+    await this.track(async () => {
+      await this.loadOptions();
+      await super.getUpdateComplete();
+      this.dialog()?.showModal();
+    });
+  }
+
+  /** Lit waits for the options view and what opens it: `updateComplete` means drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await Promise.all([this.optionsLoading, ...this.pending]);
+    return super.getUpdateComplete();
+  }
+
+  /** Runs a step that loads the options view, tracked so that `updateComplete` waits for it. */
+  private async track(step: () => Promise<void>): Promise<void> {
+    const running = step();
+    this.pending.add(running);
+    try {
+      await running;
+    } finally {
+      this.pending.delete(running);
+    }
+  }
+
+  /** Loads the colour choices and the dialog, once. */
+  private loadOptions(): Promise<void> {
+    this.optionsLoading ??= import('./call-box-options-view.js').then(
+      ({ callBoxOptionsView }) => {
+        this.options = callBoxOptionsView;
+        const root = this.renderRoot;
+        const sheet = callBoxOptionsView.styles.styleSheet;
+        if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.requestUpdate();
+      },
+      (cause: unknown) => {
+        this.optionsLoading = undefined;
+        this.error = errorMessage(new CxError(CxErrorCode.FeatureUnavailable, 'The call box options could not be loaded.', { cause }));
+      },
+    );
+    return this.optionsLoading;
+  }
+
+  private optionsState(colour: CallBoxColour, caller: string): CallBoxOptionsState {
+    return {
+      colour,
+      open: this.coloursOpen,
+      caller,
+      onChange: (event) => this.onColourChange(event),
+      onKeyDown: (event) => void this.onColoursKeyDown(event),
+      onClose: () => this.onDialogClose(),
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The X of a finished call is near: have its dialog ready.
+    if (this.snapshot.value?.state === 'ended') void this.loadOptions();
     if (changed.has('call')) {
       this.error = '';
       this.coloursOpen = false;
@@ -123,30 +183,9 @@ export class CxCallBox extends CxElement {
               </button>`
             : nothing}
         </div>
-        <fieldset id="colours" part="colours" class="colours" ?hidden=${!this.coloursOpen} @keydown=${this.onColoursKeyDown}>
-          <legend class="visually-hidden">Call box colour</legend>
-          ${callBoxColours.map(
-            (choice) => html`
-              <label class="choice" title=${callBoxColourName(choice)}>
-                <input type="radio" name="colour" .value=${choice} .checked=${choice === colour} @change=${this.onColourChange} />
-                <span class="swatch colour-${choice}" aria-hidden="true"></span>
-                <span class="visually-hidden">${callBoxColourName(choice)}</span>
-              </label>
-            `,
-          )}
-        </fieldset>
+        ${this.options?.renderColours(this.optionsState(colour, caller)) ?? nothing}
         ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
-        <dialog part="dialog" class="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClose}>
-          <form method="dialog">
-            <p id="confirm-title" class="dialog-title">Close this call box?</p>
-            <p id="confirm-text" class="text">The call with <bdi>${caller}</bdi> is over. Its box leaves the banner.</p>
-            <label class="dont-ask"><input type="checkbox" name="dont-ask" /> Don't show this again</label>
-            <div class="dialog-actions">
-              <button value="cancel" autofocus>Cancel</button>
-              <button value="close" class="primary">Close</button>
-            </div>
-          </form>
-        </dialog>
+        ${this.options?.renderDialog(this.optionsState(colour, caller)) ?? nothing}
       </div>
     `;
   }
@@ -170,10 +209,15 @@ export class CxCallBox extends CxElement {
     if (this.dispatchEvent(new CxCallBoxCloseEvent({ call }))) this.hidden = true;
   }
 
-  private async toggleColours(): Promise<void> {
+  private toggleColours(): Promise<void> {
+    return this.track(() => this.switchColours());
+  }
+
+  private async switchColours(): Promise<void> {
+    await this.loadOptions();
     this.coloursOpen = !this.coloursOpen;
     if (!this.coloursOpen) return;
-    await this.updateComplete;
+    await super.getUpdateComplete();
     this.renderRoot.querySelector<HTMLInputElement>('input[name="colour"]:checked')?.focus();
   }
 

@@ -1,10 +1,13 @@
-import type { CallHandle, CallSnapshot } from '@cx/core';
+import type { CallHandle, CallSnapshot, PhoneApi, Transfer, TransferMode, TransferTarget } from '@cx/core';
 import {
   CxAcceptRequestEvent,
   CxDeclineRequestEvent,
   CxHangUpRequestEvent,
   CxHoldRequestEvent,
+  CxMergeRequestEvent,
   CxMuteRequestEvent,
+  CxRecordRequestEvent,
+  CxTransferRequestEvent,
 } from '../events/request-events.js';
 import { requestCommand, type CommandOutcome } from './request-command.js';
 
@@ -44,5 +47,32 @@ export function toggleHold(host: EventTarget, call: CallHandle): Promise<Command
 export function setHeld(host: EventTarget, call: CallHandle, held: boolean): Promise<CommandOutcome> {
   return requestCommand(host, new CxHoldRequestEvent({ call, held }), held ? 'hold' : 'resume', call, () =>
     call.hold(held),
+  );
+}
+
+/** Transfers `call` (blind: "Transfer and hang up"; attended: "Start the attended transfer"); the Transfer in `started`. */
+export function transferCall(
+  host: EventTarget,
+  call: CallHandle,
+  target: TransferTarget,
+  mode: TransferMode,
+  started?: (transfer: Transfer) => void,
+): Promise<CommandOutcome> {
+  return requestCommand(host, new CxTransferRequestEvent({ call, target, mode }), 'transfer', call, async () => {
+    const transfer = await call.transfer(target, { mode });
+    started?.(transfer);
+  });
+}
+
+/** Merges `call` and `other` into a 3-way conversation. */
+export function mergeCalls(host: EventTarget, phone: PhoneApi, call: CallHandle, other: CallHandle): Promise<CommandOutcome> {
+  return requestCommand(host, new CxMergeRequestEvent({ call, other }), 'merge', call, () => phone.merge(call, other));
+}
+
+/** Starts recording `call`, or stops. */
+export function toggleRecording(host: EventTarget, call: CallHandle): Promise<CommandOutcome> {
+  const recording = !call.snapshot.recording;
+  return requestCommand(host, new CxRecordRequestEvent({ call, recording }), 'record', call, () =>
+    recording ? call.startRecording() : call.stopRecording(),
   );
 }

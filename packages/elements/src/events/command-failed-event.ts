@@ -2,7 +2,19 @@ import type { CallHandle, CxError } from '@cx/core';
 import { CxEvent } from './cx-event.js';
 
 /** What the agent tried to do when a command failed. */
-export type CommandAction = 'accept' | 'decline' | 'hang-up' | 'mute' | 'hold' | 'resume' | 'dtmf' | 'dial';
+export type CommandAction =
+  | 'accept'
+  | 'decline'
+  | 'hang-up'
+  | 'mute'
+  | 'hold'
+  | 'resume'
+  | 'dtmf'
+  | 'dial'
+  | 'transfer'
+  | 'merge'
+  | 'record'
+  | 'monitor';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

@@ -1,4 +1,4 @@
-import type { CallHandle } from '@cx/core';
+import type { CallHandle, TransferMode, TransferTarget } from '@cx/core';
 import { CxEvent } from './cx-event.js';
 
 /*
@@ -87,8 +87,50 @@ export class CxDialRequestEvent extends CxEvent<DialRequestDetail> {
   }
 }
 
+export interface TransferRequestDetail extends CallRequestDetail {
+  readonly target: TransferTarget;
+  readonly mode: TransferMode;
+}
+
+/** The agent asked to transfer a call (Transfer and hang up, Start the attended transfer). */
+export class CxTransferRequestEvent extends CxEvent<TransferRequestDetail> {
+  static readonly type = 'cx-transfer-request';
+  constructor(detail: TransferRequestDetail) {
+    super(CxTransferRequestEvent.type, detail, { cancelable: true });
+  }
+}
+
+export interface MergeRequestDetail extends CallRequestDetail {
+  /** The other call of the 3-way conversation. */
+  readonly other: CallHandle;
+}
+
+/** The agent asked to merge two calls into a 3-way conversation. */
+export class CxMergeRequestEvent extends CxEvent<MergeRequestDetail> {
+  static readonly type = 'cx-merge-request';
+  constructor(detail: MergeRequestDetail) {
+    super(CxMergeRequestEvent.type, detail, { cancelable: true });
+  }
+}
+
+export interface RecordRequestDetail extends CallRequestDetail {
+  /** True to start recording, false to stop. */
+  readonly recording: boolean;
+}
+
+/** The agent asked to start or stop recording a call. */
+export class CxRecordRequestEvent extends CxEvent<RecordRequestDetail> {
+  static readonly type = 'cx-record-request';
+  constructor(detail: RecordRequestDetail) {
+    super(CxRecordRequestEvent.type, detail, { cancelable: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'cx-transfer-request': CxTransferRequestEvent;
+    'cx-merge-request': CxMergeRequestEvent;
+    'cx-record-request': CxRecordRequestEvent;
     'cx-accept-request': CxAcceptRequestEvent;
     'cx-decline-request': CxDeclineRequestEvent;
     'cx-hang-up-request': CxHangUpRequestEvent;

@@ -1,9 +1,9 @@
+// Loaded when the agent first opens the Phone keypad: a chunk of its own in
+// the script-tag build. What it shares with the rest comes through the
+// package index.
 import type { CallHandle } from '@cx/core';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { requestCommand } from '../commands/request-command.js';
-import { CxElement } from '../cx-element.js';
-import { CxDtmfRequestEvent } from '../events/request-events.js';
-import { errorMessage } from '../format/error-messages.js';
+import { CxDtmfRequestEvent, CxElement, errorMessage, requestCommand } from '../index.js';
 import { keypadStyles } from './keypad.styles.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -95,6 +95,8 @@ export class CxKeypad extends CxElement {
     void this.press(event.key);
   }
 }
+
+if (globalThis.customElements && !customElements.get('cx-keypad')) customElements.define('cx-keypad', CxKeypad);
 
 declare global {
   interface HTMLElementTagNameMap {

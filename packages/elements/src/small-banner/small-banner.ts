@@ -1,5 +1,5 @@
 import type { CallHandle, PhoneApi } from '@cx/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import {
   acceptCall,
   canHoldOrResume,
@@ -14,10 +14,11 @@ import { StoreController } from '../controllers/store-controller.js';
 import { SubscriptionController } from '../controllers/subscription-controller.js';
 import { CxElement } from '../cx-element.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
-import { agentLabel, callerLabel, callStateLabel, callTypeLabel, connectionLabel } from '../format/call-labels.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
 import { connectionStatusStyles } from '../styles/connection-status.styles.js';
-import { smallBannerStyles } from './small-banner.styles.js';
+import type { SmallBannerState, SmallBannerView } from './small-banner-view.js';
+
+const loadView = (): Promise<SmallBannerView> => import('./small-banner-view.js').then((m) => m.smallBannerView);
 
 /**
  * @tagname cx-small-banner
@@ -68,7 +69,7 @@ export class CxSmallBanner extends CxElement {
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
   };
 
-  static override styles = [CxElement.styles, connectionStatusStyles, smallBannerStyles, callColourStyles];
+  static override styles = [CxElement.styles, connectionStatusStyles, callColourStyles];
 
   /** The agent's phone (`CX.createPhone(...)`). */
   phone: PhoneApi | undefined = undefined;
@@ -76,6 +77,9 @@ export class CxSmallBanner extends CxElement {
   noShortcuts = false;
 
   private readonly commands = new CommandController(this);
+  /** How the bar is drawn: loaded when it is first put in a page (a chunk of its own in the script-tag build). */
+  private view: SmallBannerView | undefined;
+  private viewLoading: Promise<void> | undefined;
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
@@ -92,99 +96,45 @@ export class CxSmallBanner extends CxElement {
   }
 
   protected override render(): unknown {
-    const connection = this.connection.value ?? { state: 'disconnected' };
-    const ringing = this.ringingCall();
-    const current = this.currentCall();
-    const hidden = (this.calls.value ?? []).some((call) => !call.ended && !this.allows(call));
-    return html`
-      <section part="base" class="bar" aria-label="Phone bar">
-        <p part="status" class="status ${connection.state}" role="status">
-          <span class="dot" aria-hidden="true"></span>
-          <span class="text">
-            ${connection.state === 'registered' ? agentLabel(this.agent.value ?? 'available') : connectionLabel(connection)}
-          </span>
-        </p>
-        ${ringing ? this.renderRinging(ringing) : nothing} ${current ? this.renderCurrent(current) : nothing}
-        ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
-        ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
-      </section>
-    `;
+    return this.view ? this.view.render(this.viewState()) : nothing;
   }
 
-  private renderRinging(call: CallHandle): TemplateResult {
-    const { info } = call.snapshot;
-    const caller = callerLabel(call.snapshot);
-    const type = callTypeLabel(info);
-    return html`
-      <div part="ringing" class="call ringing ${info.colour}">
-        <p class="visually-hidden" role="alert">${type} from ${caller}.</p>
-        <span part="call-type" class="badge">${type}</span>
-        <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
-        <span class="actions">
-          <button
-            part="accept-button"
-            class="success"
-            aria-keyshortcuts=${this.keys(Shortcut.Accept)}
-            @click=${() => void this.commands.run('command', () => acceptCall(this, call))}
-          >
-            Accept
-          </button>
-          <button
-            part="decline-button"
-            class="danger"
-            aria-keyshortcuts=${this.keys(Shortcut.Decline)}
-            @click=${() => void this.commands.run('command', () => declineCall(this, call))}
-          >
-            Decline
-          </button>
-        </span>
-      </div>
-    `;
+  /** Lit waits for the view too: `updateComplete` means drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.viewLoading;
+    return super.getUpdateComplete();
   }
 
-  private renderCurrent(call: CallHandle): TemplateResult {
-    const snapshot = call.snapshot;
-    const caller = callerLabel(snapshot);
-    return html`
-      <div part="call" class="call ${snapshot.info.colour}">
-        <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
-        <span part="state" class="state">${callStateLabel(snapshot)}</span>
-        ${snapshot.answeredAt === undefined
-          ? nothing
-          : html`<span part="timer" class="timer">
-              <span class="visually-hidden">Call time </span>
-              <cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt}></cx-call-timer>
-            </span>`}
-        <span class="actions">
-          <button
-            part="mute-button"
-            class="toggle-danger"
-            aria-pressed=${snapshot.muted ? 'true' : 'false'}
-            aria-keyshortcuts=${this.keys(Shortcut.Mute)}
-            ?disabled=${!snapshot.can.mute}
-            @click=${() => void this.commands.run('command', () => toggleMute(this, call))}
-          >
-            ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
-          </button>
-          <button
-            part="hold-button"
-            aria-keyshortcuts=${this.keys(Shortcut.Hold)}
-            ?disabled=${!canHoldOrResume(snapshot)}
-            @click=${() => void this.commands.run('command', () => toggleHold(this, call))}
-          >
-            ${snapshot.can.resume ? 'Exit the hold' : 'Place on hold'}
-          </button>
-          <button
-            part="hang-up-button"
-            class="danger"
-            aria-keyshortcuts=${this.keys(Shortcut.HangUp)}
-            @click=${() => void this.commands.run('command', () => hangUpCall(this, call))}
-          >
-            Hang up
-          </button>
-        </span>
-      </div>
-    `;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.viewLoading ??= loadView().then(
+      (view) => {
+        this.view = view;
+        const root = this.renderRoot;
+        const sheet = view.styles.styleSheet;
+        if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.requestUpdate();
+      },
+      () => {
+        this.viewLoading = undefined;
+      },
+    );
+  }
+
+  /** What the view draws. */
+  private viewState(): SmallBannerState {
+    return {
+      host: this,
+      theme: this.theme,
+      connection: this.connection.value ?? { state: 'disconnected' },
+      agent: this.agent.value ?? 'available',
+      ringing: this.ringingCall(),
+      current: this.currentCall(),
+      hidden: (this.calls.value ?? []).some((call) => !call.ended && !this.allows(call)),
+      error: this.commands.error,
+      keys: (shortcut) => this.keys(shortcut),
+      run: (command) => void this.commands.run('command', command),
+    };
   }
 
   /** The phone's rule (core): may this bar show `call`? */
