@@ -14,7 +14,7 @@ export type {
 } from './phone/phone-options.js';
 export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
-export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-lookup.js';
+export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-options.js';
 export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirection } from './call/call.js';
 export { CallState, CallCommand, EndReason, callTransitions, canTransition, abilitiesOf, isMissed } from './call/call-state.js';
 export type { CallAbilities, CallPermits } from './call/call-state.js';

@@ -4,10 +4,9 @@ import type { CallInfo } from '../call/call-info.js';
 import { parseOffer } from '../call/parse-offer.js';
 import {
   runContactLookup,
-  type ContactLookup,
-  type ContactLookupCall,
   type ContactLookupRequest,
 } from './contact-lookup.js';
+import { type ContactLookup, type ContactLookupCall } from './contact-options.js';
 
 const info: CallInfo = parseOffer(
   {

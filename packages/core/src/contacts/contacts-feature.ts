@@ -1,3 +1,5 @@
+// Loaded when the phone has a `contacts.lookup` hook (a chunk of its own in
+// the script-tag build).
 import type { Call } from '../call/call.js';
 import type { Feature } from '../features/feature.js';
 import { runContactLookup } from './contact-lookup.js';
@@ -36,6 +38,8 @@ export const contactsFeature: Feature = {
       });
     };
     const offs = [context.on('call:incoming', lookUp), context.on('call:outgoing', lookUp)];
+    // Calls that came while this feature was loading.
+    for (const call of context.$calls.get()) if (!call.ended && call.snapshot.contactName === undefined) lookUp(call);
     return { api: undefined, dispose: () => offs.forEach((off) => off()) };
   },
 };

@@ -3,7 +3,7 @@ import type { LogOptions } from '../logger.js';
 import type { RecordingPolicy } from '../call/call-info.js';
 import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
-import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-lookup.js';
+import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
 
 /** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
 export interface PhoneOptions {

@@ -5,7 +5,6 @@ import type { CallInfo } from '../call/call-info.js';
 import type { CallLeg, CallLegListener, LegEnd } from '../call/call-leg.js';
 import { isMissed, type EndReason } from '../call/call-state.js';
 import { parseOffer } from '../call/parse-offer.js';
-import { contactsFeature } from '../contacts/contacts-feature.js';
 import { Emitter } from '../emitter.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Feature, FeatureContext, InstalledFeature } from '../features/feature.js';
@@ -38,8 +37,6 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/;
 /** How long an interaction the agent took waits for its INVITE, by default. */
 const TAKEN_WAIT = 30_000;
 
-/** The features every phone has. */
-const BUILT_IN: readonly Feature[] = [contactsFeature];
 
 /** Rarely used features: loaded (a chunk of their own) when first asked for. */
 const LAZY = {
@@ -47,6 +44,7 @@ const LAZY = {
   conference: lazyFeature<ConferenceApi>('conference', () => import('../conference/conference-feature.js').then((m) => m.conferenceFeature)),
   recording: lazyFeature<RecordingApi>('recording', () => import('../recording/recording-feature.js').then((m) => m.recordingFeature)),
   monitoring: lazyFeature<MonitoringApi>('monitoring', () => import('../monitoring/monitoring-feature.js').then((m) => m.monitoringFeature)),
+  contacts: lazyFeature('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -131,7 +129,10 @@ export class Phone implements PhoneApi {
       if (lastAgent !== undefined && status !== lastAgent) this.#events.emit('agent:changed', status);
       lastAgent = status;
     });
-    for (const feature of BUILT_IN) this.#install(feature);
+    // Names from the CRM: loaded now, well before the first call.
+    if (this.options.contacts.lookup) {
+      this.#feature(LAZY.contacts).catch((error: unknown) => this.#logger.error('The contact lookup could not be loaded', error));
+    }
   }
 
   /** Subscribe to an event; returns the function that unsubscribes. */
