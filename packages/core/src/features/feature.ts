@@ -61,6 +61,8 @@ export interface FeatureContext {
     removeLeg(leg: CallLeg): void;
     /** A mix of the microphone and these legs' audio, for a recorder. */
     tap(sources: readonly string[]): Promise<MediaTap>;
+    /** The routing matrix in force: who hears whom. */
+    routes(): readonly Route[];
   };
 }
 

@@ -13,6 +13,8 @@ export interface MonitorSession {
   readonly $mode: ReadableAtom<MonitorMode>;
   readonly state: MonitorState;
   readonly $state: ReadableAtom<MonitorState>;
+  /** What the supervisor receives (the agent and the customer), for meters and tests. */
+  readonly remoteStream: MediaStream | undefined;
   /** Silent (listen), whisper (talk to the agent only) or barge (join the call). */
   setMode(mode: MonitorMode): Promise<void>;
   /** Leaves: the agent and the customer go on. */
@@ -258,6 +260,9 @@ class SupervisorSide implements MonitorSession {
   }
   get $state(): ReadableAtom<MonitorState> {
     return this.#state;
+  }
+  get remoteStream(): MediaStream | undefined {
+    return this.state === 'ended' ? undefined : this.#leg.remoteStream;
   }
 
   start(): Promise<void> {

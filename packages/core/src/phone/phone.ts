@@ -527,6 +527,7 @@ export class Phone implements PhoneApi {
           this.#route();
         },
         tap: (sources) => this.#graph.tap(sources),
+        routes: () => this.#graph.routes,
       },
       expectTaken: (interactionId, withinMs = TAKEN_WAIT) => {
         this.#taken.set(interactionId, Date.now() + withinMs);

@@ -2,6 +2,7 @@ import type { Call } from '../call/call.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Feature } from '../features/feature.js';
 import type { CallLeg } from '../call/call-leg.js';
+import { installFeature, type Phone } from '../phone/phone.js';
 
 /** What a simulated customer can do that an agent's phone never offers. */
 export interface CustomerControls {
@@ -48,3 +49,25 @@ export const followRefers: Feature = {
     return { api: undefined, dispose: off };
   },
 };
+
+/** What the agent's speaker plays now: the sources routed to it and their gains. */
+export interface SpeakerProbe {
+  /** Sources heard on the speaker with their gain ('mic' is never among them). */
+  heard(): ReadonlyArray<{ from: string; gain: number }>;
+}
+
+/** A feature for tests: reads the routing matrix of a phone (what its speaker plays). */
+const speakerProbe: Feature<SpeakerProbe> = {
+  name: 'speaker-probe',
+  install(context) {
+    return {
+      api: { heard: () => context.media.routes().filter((r) => r.to === 'speaker').map(({ from, gain }) => ({ from, gain })) },
+      dispose: () => undefined,
+    };
+  },
+};
+
+/** What `phone`'s speaker plays: for tests of who the agent hears (a supervisor's whisper, a merge). */
+export function probeSpeaker(phone: Phone): SpeakerProbe {
+  return installFeature(phone, speakerProbe);
+}

@@ -12,5 +12,6 @@ export {
 } from './simulated-contact-center.js';
 export { createSipSwitch, type SipSwitch, type SipSwitchOptions, type SipRegistration, type SipSwitchMessage } from './sip-switch.js';
 export { SimulatedCustomer, waitForCall, type SimulatedCustomerOptions } from './simulated-customer.js';
+export { probeSpeaker, type SpeakerProbe } from './customer-controls.js';
 export { createToneMicrophone, createToneStream, type ToneMicrophone, type ToneStream } from '../media/tone.js';
 export { FrequencyMeter } from '../media/frequency-meter.js';
