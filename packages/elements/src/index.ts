@@ -17,6 +17,13 @@ export { CxCallTimer } from './call-timer/call-timer.js';
 export { CxRingCountdown } from './ring-countdown/ring-countdown.js';
 /** `<cx-keypad>` is defined when the Phone keypad is first opened (it loads then). */
 export type { CxKeypad } from './keypad/keypad.js';
+export type { CxTransferPicker, CxTransferStatus } from './transfer-panels/transfer-panels.js';
+export type { CxMonitorPanel, MonitorTarget } from './monitor-panel/monitor-panel.js';
+
+/** Loads and defines `<cx-monitor-panel>` (supervisors only: its own chunk in the script-tag build). */
+export function loadMonitorPanel(): Promise<void> {
+  return import('./monitor-panel/monitor-panel.js').then(() => undefined);
+}
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';

@@ -158,6 +158,24 @@ describe('Phone on the simulated contact center', () => {
     expect(await level(phone, call, CUSTOMER_HZ)).to.be.above(-55);
   });
 
+  it('disconnecting right after dialling still cancels the call: the callee is not left with it', async () => {
+    await kit.stop();
+    kit = await startKit({ latency: 30 });
+    cc = kit.cc;
+    const phone = agent();
+    await phone.connect();
+    const carol = await cc.customer('2002');
+    cc.switch.clearMessages();
+    const call = await phone.call('2002');
+    await until(() => wire().some((line) => line.startsWith('INVITE sip:2002@')), 'the INVITE');
+    await phone.disconnect();
+    expect(call.snapshot.endReason).to.equal('cancelled');
+    // The CANCEL waited for the provisional answer, went out and was answered
+    // before the phone closed its connection.
+    expect(wire().some((line) => line.startsWith('CANCEL sip:2002@'))).to.equal(true);
+    await until(() => carol.call === undefined || carol.call.ended, 'the callee to be free', 3000);
+  });
+
   it('at most one active call: answering the second holds the first', async () => {
     const phone = agent();
     await phone.connect();

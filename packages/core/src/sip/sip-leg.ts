@@ -14,6 +14,9 @@ import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { newId } from '../id.js';
 import type { Logger } from '../logger.js';
 
+/** How long hanging up an unanswered outbound call waits for its CANCEL to be answered. */
+const CANCEL_WAIT_MS = 4000;
+
 /** A REFER the remote party sent inside one of our dialogs, as features see it. */
 export interface IncomingRefer {
   /** The leg the REFER arrived on. */
@@ -70,6 +73,8 @@ export class SipLeg implements CallLeg {
   readonly #options: SipLegOptions;
   #listener: CallLegListener | undefined;
   #localEnd = false;
+  /** terminate() already sent the BYE (or CANCEL): dispose() must not send another. */
+  #terminating = false;
   #disposed = false;
   #held = false;
   #canceled = false;
@@ -147,12 +152,19 @@ export class SipLeg implements CallLeg {
 
   async terminate(): Promise<void> {
     this.#localEnd = true;
+    this.#terminating = true;
     const session = this.session;
     switch (session.state) {
       case SessionState.Initial:
       case SessionState.Establishing:
-        if (session instanceof Inviter) await session.cancel();
-        else await session.reject({ statusCode: 486 });
+        if (session instanceof Inviter) {
+          // Before any provisional answer the CANCEL waits for one (RFC 3261
+          // 9.1): stay until it is out and answered, so that a disconnect
+          // right after does not leave the callee ringing.
+          const ended = this.#whenTerminated(CANCEL_WAIT_MS);
+          await session.cancel();
+          await ended;
+        } else await session.reject({ statusCode: 486 });
         break;
       case SessionState.Established:
         await session.bye();
@@ -160,6 +172,24 @@ export class SipLeg implements CallLeg {
       default:
         break;
     }
+  }
+
+  /** Resolves once the session is terminated, or after `timeout` ms. */
+  #whenTerminated(timeout: number): Promise<void> {
+    const session = this.session;
+    return new Promise((resolve) => {
+      if (session.state === SessionState.Terminated) return resolve();
+      const timer = setTimeout(done, timeout);
+      function done(): void {
+        clearTimeout(timer);
+        session.stateChange.removeListener(onState);
+        resolve();
+      }
+      function onState(state: SessionState): void {
+        if (state === SessionState.Terminated) done();
+      }
+      session.stateChange.addListener(onState);
+    });
   }
 
   async hold(on: boolean): Promise<void> {
@@ -291,7 +321,9 @@ export class SipLeg implements CallLeg {
     this.#localEnd = true;
     const session = this.session;
     // Whatever the state, make sure the dialog, the peer connection and the tracks go.
-    if (session.state === SessionState.Established) void session.bye().catch(() => undefined);
+    if (this.#terminating) {
+      // The BYE or CANCEL is on its way.
+    } else if (session.state === SessionState.Established) void session.bye().catch(() => undefined);
     else if (session.state !== SessionState.Terminated) {
       if (session instanceof Inviter) void session.cancel().catch(() => undefined);
       else if (session.state === SessionState.Initial) void session.reject({ statusCode: 480 }).catch(() => undefined);

@@ -29,13 +29,13 @@ export function contactCenter(): Promise<SimulatedContactCenter> {
   return center;
 }
 
-/** An agent phone (user 1001) registered on the simulated center, its mic a tone, DTMF sent as SIP INFO. */
-export async function agentPhone(options: Partial<PhoneOptions> = {}, connect = true): Promise<Phone> {
+/** An agent phone (user 1001 unless said) registered on the simulated center, its mic a tone, DTMF sent as SIP INFO. */
+export async function agentPhone(options: Partial<PhoneOptions> = {}, connect = true, user = '1001'): Promise<Phone> {
   const cc = await contactCenter();
   const microphone = createToneMicrophone(AGENT_HZ);
   const phone = createPhone({
     ...options,
-    sip: { ...cc.sipOptions('1001'), dtmf: 'info', keepAliveInterval: 0, ...options.sip },
+    sip: { ...cc.sipOptions(user), dtmf: 'info', keepAliveInterval: 0, ...options.sip },
     media: { getStream: microphone.getStream },
   });
   cleanup.push(async () => {
