@@ -34,10 +34,21 @@ const routes = {
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const publicDir = join(root, 'packages/demo/public');
 
+// The script tag's lazily loaded chunks sit next to it: cx-banner.<name>.js.
+const bannerChunk = /^\/(cx-banner\.[\w-]+\.js(?:\.map)?)$/;
+
+/** The file a URL path names, or '' when it names none we serve. */
+function fileFor(path) {
+  if (routes[path]) return join(root, routes[path]);
+  const chunk = bannerChunk.exec(path);
+  if (chunk) return join(root, 'packages/elements/dist', chunk[1]);
+  const file = join(publicDir, normalize(path === '/' ? '/index.html' : path));
+  return file.startsWith(publicDir) ? file : '';
+}
+
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = routes[path] ? join(root, routes[path]) : join(publicDir, normalize(path === '/' ? '/index.html' : path));
-  if (!routes[path] && !file.startsWith(publicDir)) file = '';
+  const file = fileFor(path);
   if (!file || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;

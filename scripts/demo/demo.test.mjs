@@ -1,6 +1,8 @@
 // The demo, driven as a visitor would: every call of the simulation panel is
 // answered, talked on (audio both ways, by frequency), muted, held, keyed and
-// hung up by clicking buttons found in the accessibility tree.
+// hung up by clicking buttons found in the accessibility tree; then a call is
+// recorded and transferred, a colleague merged in, and a colleague's call
+// monitored.
 //   node --test scripts/demo/demo.test.mjs                 (needs `npm run build`)
 //   CX_SCREENSHOTS=docs/screenshots node --test scripts/demo/demo.test.mjs
 import assert from 'node:assert/strict';
@@ -19,10 +21,12 @@ const root = new URL('../..', import.meta.url).pathname;
 
 let browser;
 let page;
+const errors = [];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The first button with this accessible name (Chrome's accessibility tree pierces shadow roots). */
 const button = (name) => page.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(8000);
+const field = (name, role) => page.locator(`::-p-aria([name="${name}"][role="${role}"])`).setTimeout(8000);
 const click = (name) => button(name).click();
 const hearing = () => page.evaluate(() => window.cxDemo.hearing());
 const customerState = () => page.evaluate(() => window.cxDemo.customer?.call?.state);
@@ -65,7 +69,6 @@ describe('the demo', () => {
     });
     page = await browser.newPage();
     await page.setViewport({ width: 1440, height: 900 });
-    const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${url}?agentTone=${AGENT_HZ}`);
     await until(() => page.evaluate(() => window.cxDemo?.phone?.$connection.get().state === 'registered'), 'registration', 15000);
@@ -128,4 +131,74 @@ describe('the demo', () => {
       assert.match(logged, /local-hangup/);
     });
   }
+
+  /** A queue call, answered, both sides heard. */
+  async function answeredQueueCall() {
+    await page.evaluate(() => window.cxDemo.simulate('Simulate a queue call'));
+    await click('Accept');
+    await until(async () => (await customerState()) === 'active', 'the call to be answered');
+  }
+
+  const colleagueState = (user) => page.evaluate((u) => window.cxDemo.colleague(u)?.call?.state, user);
+  const hangUpEverything = () =>
+    page.evaluate(async () => {
+      await Promise.all(window.cxDemo.phone.$calls.get().map((call) => call.hangup().catch(() => undefined)));
+    });
+
+  test('a call recorded (the file kept in the CRM), then transferred to Carol Jones', async () => {
+    await answeredQueueCall();
+    await click('Start the recording');
+    await button('Stop the recording').wait();
+    await sleep(1200);
+    await click('Stop the recording');
+    await until(() => page.evaluate(() => document.querySelectorAll('#recordings audio').length === 1), 'the recording in the CRM');
+    const kept = await page.evaluate(() => document.querySelector('#recordings li').textContent);
+    const seconds = Number(/([\d.]+) s/.exec(kept)?.[1]);
+    assert.ok(seconds >= 1 && seconds < 5, `a recording of about a second (${kept})`);
+    await shot('recording-kept', '#recordings');
+
+    await click('Transfer');
+    await field('Transfer destination', 'searchbox').fill('Carol');
+    await shot('transfer-picker', 'cx-banner');
+    await click('Transfer and hang up');
+    await until(async () => (await colleagueState('1003')) === 'active', 'Carol to take the call');
+    await until(
+      () => page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent.includes('transferred')),
+      'the agent to be released',
+    );
+    await page.evaluate(() => window.cxDemo.colleague('1003').call.hangup());
+    await until(async () => (await customerState()) === 'ended', 'the transferred call to end');
+  });
+
+  test('a colleague called from New call, then merged: the customer hears them', async () => {
+    await answeredQueueCall();
+    await field('Number or extension', 'textbox').fill('1003');
+    await click('New call');
+    await until(async () => (await colleagueState('1003')) === 'active', 'Carol to answer');
+    await click('Merge');
+    const carolHz = 660;
+    await until(async () => (await page.evaluate((hz) => window.cxDemo.customer.hears(hz, 400), carolHz)) >= HEARD, 'the customer to hear Carol');
+    await shot('merged', 'cx-banner');
+    await hangUpEverything();
+    await until(async () => (await customerState()) === 'ended', 'the end of the conference');
+  });
+
+  test("the supervisor monitors a colleague's call: listen, talk to the agent, stop", async () => {
+    await click('A customer calls your colleague Dan Brown');
+    await click('Monitor this call');
+    const danMonitor = () => page.evaluate(() => window.cxDemo.monitored.$calls.get()[0]?.snapshot.monitor?.mode ?? null);
+    await until(() => page.evaluate(() => document.getElementById('monitor-panel').shadowRoot.textContent.includes('Listening')), 'the monitoring');
+    assert.equal(await danMonitor(), null, 'silent: Dan is not told');
+    await click('Talk to agent');
+    await until(async () => (await danMonitor()) === 'whisper', 'Dan to be told');
+    await shot('monitoring', '.supervision');
+    await click('Stop monitoring');
+    await until(async () => (await danMonitor()) === null, 'the end of the monitoring');
+    await page.evaluate(() => Promise.all(window.cxDemo.monitored.$calls.get().map((call) => call.hangup())));
+    await until(() => page.evaluate(() => document.getElementById('monitor-hint').hidden === false), 'the panel to empty');
+  });
+
+  test('no error on the page', () => {
+    assert.deepEqual(errors, []);
+  });
 });

@@ -1,5 +1,5 @@
 // Calls the simulation panel can place, each with the headers a real ACD
-// would send (see docs/sip-headers.md).
+// would send (see docs/sip-headers.md); the colleagues a call can go to.
 const id = () => `int-${Math.floor(Math.random() * 1e6)}`;
 const wait = () => String(10 + Math.floor(Math.random() * 120));
 
@@ -69,3 +69,29 @@ export const scenarios = [
     headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'preview', 'X-CX-Queue': 'Callbacks' }),
   },
 ];
+
+/** Simulated phones that answer: transfer, consult or merge with them. */
+export const colleagues = [
+  { user: '1003', displayName: 'Carol Jones', frequency: 660 },
+  { user: '3001', displayName: 'Sales queue', frequency: 740 },
+  { user: '+33123456789', displayName: 'Acme support', frequency: 350 },
+];
+
+/** The transfer picker's entries (the `directory` option; a platform provides them in production). */
+export const DIRECTORY = [
+  { kind: 'user', id: 'u-1003', name: 'Carol Jones', target: '1003' },
+  { kind: 'queue', id: 'q-sales', name: 'Sales', target: '3001' },
+  { kind: 'routing', id: 'r-fr', name: 'France outbound', target: '3001' },
+  { kind: 'contact', id: 'c-acme', name: 'Acme support', target: '+33123456789' },
+];
+
+/** A colleague agent whose calls the demo's agent, as supervisor, may monitor. */
+export const MONITORED_AGENT = { user: '1005', displayName: 'Dan Brown', frequency: 820 };
+
+/** The customer who calls that colleague. */
+export const MONITORED_CALLER = {
+  user: '+33698765432',
+  displayName: 'Fanny Roux',
+  frequency: 560,
+  headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'smart', 'X-CX-Queue': 'Support' }),
+};

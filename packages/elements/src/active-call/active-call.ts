@@ -33,8 +33,10 @@ export type ActiveCallTab = 'call' | 'datas';
  * @summary One call in progress: the caller at the top, the call timer, and
  * the controls: Mute my mic / Reactivate my mic (red while muted), Place on
  * hold / Exit the hold, Phone keypad (its keys and typed digits send DTMF)
- * and Hang up. Once the call is answered, a Datas tab shows the path it
- * took in the routing tree and every IVR variable.
+ * and Hang up; under them, Transfer (the transfer picker), Merge and Start
+ * the recording / Stop the recording. Once the call is answered, a Datas
+ * tab shows the path it took in the routing tree and every IVR variable. A
+ * notice says when a supervisor talks to the agent or joins the call.
  *
  * Shortcuts, page-wide while the call is live: Alt+Shift+M mutes or
  * reactivates the mic, Alt+Shift+H places on hold or exits the hold,
@@ -44,6 +46,9 @@ export type ActiveCallTab = 'call' | 'datas';
  * @event cx-hold-request - The agent asked to place on hold or exit the hold. Cancelable.
  * @event cx-hang-up-request - The agent asked to hang up. Cancelable.
  * @event cx-dtmf-request - A key of the keypad was pressed or typed. Cancelable.
+ * @event cx-transfer-request - Transfer and hang up, or Start the attended transfer, in the picker. Cancelable.
+ * @event cx-merge-request - The agent asked to merge the call with the other one. Cancelable.
+ * @event cx-record-request - The agent asked to start or stop recording. Cancelable.
  * @event cx-command-failed - A command failed; the panel shows the message.
  *
  * @csspart panel - The panel.
@@ -60,6 +65,12 @@ export type ActiveCallTab = 'call' | 'datas';
  * @csspart keypad-button - Phone keypad.
  * @csspart hang-up-button - Hang up.
  * @csspart keypad - The `<cx-keypad>`.
+ * @csspart more-controls - The second row: Transfer, Merge, recording.
+ * @csspart transfer-button - Transfer.
+ * @csspart merge-button - Merge.
+ * @csspart record-button - Start the recording / Stop the recording.
+ * @csspart transfer-picker - The `<cx-transfer-picker>`, while open.
+ * @csspart monitor - The notice that a supervisor talks to the agent or joined the call.
  * @csspart datas - The Datas tab: route and IVR variables.
  * @csspart error - Why the last command failed.
  * @csspart empty - Shown when there is no call.

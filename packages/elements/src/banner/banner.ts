@@ -53,6 +53,10 @@ const MISSED_SHOWN = 3;
  * @event cx-hold-request - From the active call panel or a call box. Cancelable.
  * @event cx-dtmf-request - From the phone keypad. Cancelable.
  * @event cx-hang-up-request - From the active call panel. Cancelable.
+ * @event cx-transfer-request - From the transfer picker. Cancelable.
+ * @event cx-transfer-action - Complete the transfer or Cancel the transfer. Cancelable.
+ * @event cx-merge-request - Merge, from the active call panel. Cancelable.
+ * @event cx-record-request - Start or stop the recording. Cancelable.
  * @event cx-call-box-select - A call box was selected. Cancelable.
  * @event cx-call-box-colour - The agent gave a call box a colour.
  * @event cx-call-box-close - The agent closed a finished call box. Cancelable.
@@ -65,9 +69,12 @@ const MISSED_SHOWN = 3;
  * @csspart new-call - The New call form.
  * @csspart dial-input - The number field.
  * @csspart new-call-button - New call.
+ * @csspart call-kind - The New call choices (number, extension, smart outbound).
+ * @csspart routing - The routing of a smart outbound call.
  * @csspart dial-error - Why the last new call could not be placed.
  * @csspart popups - The column of popups.
  * @csspart popup - Each `<cx-call-popup>`.
+ * @csspart transfers - The status of each transfer in progress.
  * @csspart calls - Call boxes and active call panel.
  * @csspart call-list - The list of call boxes.
  * @csspart call-box - Each `<cx-call-box>`.
