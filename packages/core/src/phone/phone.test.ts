@@ -3,6 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import { isCxError, type Call, type Phone } from '../index.js';
 import type { SimulatedContactCenter, SimulatedCustomer } from '../testing/index.js';
+import { createToneMicrophone } from '../media/tone.js';
 import { AGENT_HZ, CUSTOMER_HZ, level as levelOf, once, ring as ringFrom, startKit, until, wire as wireOf, type Kit } from '../../test/support/phone-kit.js';
 
 let kit: Kit;
@@ -11,6 +12,7 @@ const agent: Kit['agent'] = (user, extra) => kit.agent(user, extra);
 const ring = (phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> => ringFrom(cc, phone, bob, headers);
 const level = (phone: Phone, call: Call, hz: number): Promise<number> => levelOf(phone, call, hz);
 const wire = (): string[] => wireOf(cc);
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Phone on the simulated contact center', () => {
   beforeEach(async () => {
@@ -94,6 +96,49 @@ describe('Phone on the simulated contact center', () => {
     await missed;
     expect(call.snapshot.endReason).to.equal('caller-cancelled');
     expect(wire()).to.include('CANCEL sip:' + wire().find((s) => s.startsWith('CANCEL'))?.slice(11));
+  });
+
+  it('a caller who hangs up while the microphone opens: accept settles, the phone still disconnects', async () => {
+    let release = (): void => undefined;
+    const microphone = createToneMicrophone(AGENT_HZ);
+    const phone = agent('1001', {
+      media: {
+        // The microphone is slow to open: the caller's CANCEL crosses the answer.
+        getStream: async () => {
+          await new Promise<void>((resolve) => (release = resolve));
+          return microphone.getStream();
+        },
+      },
+    });
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    const accepting = call.accept().then(
+      () => 'settled',
+      () => 'settled',
+    );
+    await until(() => call.state === 'connecting', 'the answer to start');
+    await bob.call!.hangup();
+    await until(() => call.ended, 'the call to end');
+    release();
+    expect(await Promise.race([accepting, delay(3000).then(() => 'pending')])).to.equal('settled');
+    expect(await Promise.race([phone.disconnect().then(() => 'done'), delay(3000).then(() => 'stuck')])).to.equal('done');
+    microphone.stop();
+  });
+
+  it("hanging up before the caller's ACK does not wait for it: the call ends at once, the BYE follows the ACK", async () => {
+    const phone = agent();
+    await phone.connect();
+    const bob = await cc.customer('2001');
+    const call = await ring(phone, bob);
+    // Bob's ACK for our 200 OK is lost on the way.
+    cc.switch.loseMessages(({ from, summary }) => from === '2001' && summary.startsWith('ACK '));
+    await call.accept();
+    const hangup = call.hangup().then(() => 'done');
+    expect(await Promise.race([hangup, delay(4000).then(() => 'waiting')])).to.equal('done');
+    expect(call.snapshot.endReason).to.equal('local-hangup');
+    expect(cc.switch.messages().some((m) => m.from === '2001' && m.summary.startsWith('ACK ') && m.to === 'dropped')).to.equal(true);
+    cc.switch.loseMessages(undefined);
   });
 
   it('hold sends a sendonly re-INVITE; the customer sees it; resume restores', async () => {

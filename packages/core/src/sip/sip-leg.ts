@@ -123,14 +123,26 @@ export class SipLeg implements CallLeg {
   async accept(): Promise<void> {
     const invitation = this.session;
     if (!(invitation instanceof Invitation)) throw new CxError(CxErrorCode.InvalidState, 'Only an inbound call can be accepted.');
+    // A CANCEL that crosses the answer terminates the session, and sip.js may
+    // then leave accept() unsettled: the call is over, stop waiting for it.
+    let stopWatching = (): void => undefined;
+    const terminated = new Promise<void>((resolve) => {
+      const onState = (state: SessionState): void => {
+        if (state === SessionState.Terminated) resolve();
+      };
+      invitation.stateChange.addListener(onState);
+      stopWatching = () => invitation.stateChange.removeListener(onState);
+    });
     try {
-      await invitation.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY });
+      await Promise.race([invitation.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY }), terminated]);
     } catch (error) {
       throw mediaOrSip(error, 'The call could not be answered');
+    } finally {
+      stopWatching();
     }
     // The dialog is confirmed by the caller's ACK: a re-INVITE (hold) sent
     // before it would cross the 200 OK. Wait for it, within reason.
-    if (!this.#acked) {
+    if (!this.#acked && invitation.state !== SessionState.Terminated) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, ACK_WAIT);
         this.#ackWaiter = () => {
@@ -166,9 +178,15 @@ export class SipLeg implements CallLeg {
           await ended;
         } else await session.reject({ statusCode: 486 });
         break;
-      case SessionState.Established:
-        await session.bye();
+      case SessionState.Established: {
+        // Until the caller's ACK for our 200 OK, sip.js holds the BYE back
+        // (RFC 3261 15) for as long as 32 s: it goes out on its own when the
+        // ACK comes or times out, and the agent does not wait for it.
+        const bye = session.bye();
+        bye.catch(() => undefined);
+        await Promise.race([bye, this.#whenTerminated(ACK_WAIT)]);
         break;
+      }
       default:
         break;
     }
@@ -419,6 +437,7 @@ export class SipLeg implements CallLeg {
     }
     if (state !== SessionState.Terminated) return;
     this.#setDialog(undefined);
+    this.#ackWaiter?.();
     for (const fail of [...this.#inFlight]) fail(new CxError(CxErrorCode.CallEnded, 'The call ended before the other side answered.'));
     // sip.js terminates the session before it hands us the final response of
     // a refused INVITE: decide once the current task is over.

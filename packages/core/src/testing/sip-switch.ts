@@ -125,6 +125,13 @@ export interface SipSwitch {
    * or `undefined` to register as usual. Refreshes included.
    */
   answerRegistrations(answer: number | 'silence' | undefined): void;
+  /**
+   * From now on, messages for which `lose` returns true are lost on the way,
+   * as on a bad network (kept in {@link messages} with `to: 'dropped'`);
+   * `undefined` delivers everything again. `lose` sees who sent the message
+   * and its summary, e.g. `({ from, summary }) => from === '2001' && summary.startsWith('ACK ')`.
+   */
+  loseMessages(lose: ((message: { from: string; summary: string; raw: string }) => boolean) | undefined): void;
   /** Drops every client and forgets all state; later connections are ignored by this switch. */
   dispose(): void;
 }
@@ -197,6 +204,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   const maxExpires = Math.max(1, Math.min(MAX_EXPIRES, options.maxExpires ?? MAX_EXPIRES));
   const latency = Math.max(0, options.latency ?? 0);
   let registerAnswer: number | 'silence' | undefined;
+  let lose: ((message: { from: string; summary: string; raw: string }) => boolean) | undefined;
 
   const clients = new Set<ClientState>();
   /** Key `user|contactKey`. */
@@ -270,6 +278,18 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
       return;
     }
     learnContact(state, parsed.message);
+    if (lose) {
+      const message = parsed.message;
+      const summary =
+        message.kind === 'request'
+          ? `${message.method} ${message.uri}`
+          : `${message.status} ${parseCSeq(message.headers.get('cseq') ?? '')?.method ?? '?'}`;
+      const from = labelOf(state);
+      if (lose({ from, summary, raw: text })) {
+        record(from, 'dropped', text, summary);
+        return;
+      }
+    }
     if (parsed.message.kind === 'request') handleRequest(state, parsed.message, text);
     else handleResponse(state, parsed.message, text);
   }
@@ -578,6 +598,9 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     },
     answerRegistrations(answer) {
       registerAnswer = answer;
+    },
+    loseMessages(predicate) {
+      lose = predicate;
     },
     dispose() {
       disconnectAll();

@@ -37,7 +37,7 @@ export async function startKit(options: SimulatedContactCenterOptions = {}): Pro
       const phone = createPhone({
         ...extra,
         sip: { ...cc.sipOptions(user), reconnect: { minDelay: 50, maxDelay: 400 }, ...extra.sip },
-        media: { getStream: microphone.getStream },
+        media: { getStream: microphone.getStream, ...extra.media },
       });
       phones.push(phone);
       return phone;

@@ -8,7 +8,7 @@ import { SubscriptionController } from '../controllers/subscription-controller.j
 import { CxElement } from '../cx-element.js';
 import type { CxCallBoxCloseEvent, CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
-import { CxDialRequestEvent, type CxAcceptRequestEvent } from '../events/request-events.js';
+import { CxDialRequestEvent, type CxAcceptRequestEvent, type CxCallBackRequestEvent } from '../events/request-events.js';
 import { agentLabel, connectionLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
@@ -47,6 +47,7 @@ const MISSED_SHOWN = 3;
  * @event cx-call-missed - A call was missed (after `cx-call-ended`).
  * @event cx-call-declined - The agent declined a call (after `cx-call-ended`).
  * @event cx-dial-request - The agent asked for a new call. Cancelable.
+ * @event cx-call-back-request - Call back, from a Missed call notice or a finished call's box: the number goes into New call. Cancelable.
  * @event cx-accept-request - From the popup. Cancelable.
  * @event cx-decline-request - From the popup. Cancelable.
  * @event cx-mute-request - From the active call panel. Cancelable.
@@ -165,6 +166,9 @@ export class CxBanner extends CxElement {
     this.addEventListener('cx-call-box-close', (event: CxCallBoxCloseEvent) =>
       unlessCancelled(event, () => void this.onBoxClosed(event.detail.call)),
     );
+    this.addEventListener('cx-call-back-request', (event: CxCallBackRequestEvent) =>
+      unlessCancelled(event, () => void this.prefill(event.detail.target)),
+    );
     this.addEventListener('cx-missed-dismiss', (event: CxMissedDismissEvent) => {
       this.dismissed = new Set([...this.dismissed, event.detail.call.id]);
     });
@@ -199,6 +203,17 @@ export class CxBanner extends CxElement {
     if (outcome.status === 'failed') this.dialError = errorMessage(outcome.error);
     if (placed) this.reviewedId = undefined;
     return placed;
+  }
+
+  /** Puts `target` in the New call field and the focus on it, for the agent to place the call (Call back). */
+  async prefill(target: string): Promise<void> {
+    if (this.kind === 'extension' && !/^\d{2,8}$/.test(target)) this.kind = 'number';
+    this.dialError = '';
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#dial');
+    if (!input) return;
+    input.value = target;
+    input.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -4,6 +4,7 @@ import { setHeld } from '../commands/call-commands.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
+import { CxCallBackRequestEvent } from '../events/request-events.js';
 import { callerLabel, callStateLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
@@ -25,6 +26,7 @@ import { callBoxStyles } from './call-box.styles.js';
  * @event cx-hold-request - Selecting a held call takes it off hold. Cancelable.
  * @event cx-call-box-colour - The agent chose a colour.
  * @event cx-call-box-close - The agent closed the box of a finished call. Cancelable: `preventDefault()` keeps it.
+ * @event cx-call-back-request - Call back, on a finished call's box: the Banner puts the number in New call. Cancelable.
  * @event cx-command-failed - Taking the call off hold failed; the box shows the message.
  *
  * @csspart box - The box.
@@ -34,6 +36,7 @@ import { callBoxStyles } from './call-box.styles.js';
  * @csspart colour-button - Opens the colour choices.
  * @csspart colours - The colour choices.
  * @csspart close-button - The X of a finished call.
+ * @csspart call-back-button - The ↩ of a finished call: Call back.
  * @csspart dialog - The confirmation before closing.
  * @csspart error - Why the last command failed.
  *
@@ -177,6 +180,11 @@ export class CxCallBox extends CxElement {
           >
             <span class="swatch colour-${colour}" aria-hidden="true"></span>
           </button>
+          ${ended && snapshot.info.remote.number
+            ? html`<button part="call-back-button" class="icon" aria-label="Call back ${caller}" @click=${this.callBack}>
+                <span aria-hidden="true">↩</span>
+              </button>`
+            : nothing}
           ${ended
             ? html`<button part="close-button" class="icon" aria-label="Close the call box of ${caller}" @click=${this.requestClose}>
                 <span aria-hidden="true">✕</span>
@@ -188,6 +196,11 @@ export class CxCallBox extends CxElement {
         ${this.options?.renderDialog(this.optionsState(colour, caller)) ?? nothing}
       </div>
     `;
+  }
+
+  private callBack(): void {
+    const call = this.call;
+    if (call) this.dispatchEvent(new CxCallBackRequestEvent({ call, target: call.info.remote.number }));
   }
 
   private dialog(): HTMLDialogElement | null {

@@ -6,6 +6,7 @@ import { Shortcut, ShortcutController, shortcutLabel } from '../controllers/shor
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
 import { CxMissedDismissEvent } from '../events/call-box-events.js';
+import { CxCallBackRequestEvent } from '../events/request-events.js';
 import { callerLabel, callerNumberLabel, callTypeLabel, endLabel } from '../format/call-labels.js';
 import { formatDuration } from '../format/format-duration.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
@@ -28,6 +29,7 @@ import { callPopupStyles } from './call-popup.styles.js';
  * @event cx-decline-request - The agent asked to decline. Cancelable.
  * @event cx-command-failed - Accepting or declining failed; the popup shows the message.
  * @event cx-missed-dismiss - The agent dismissed the Missed call notice.
+ * @event cx-call-back-request - Call back, from the Missed call notice: the Banner puts the number in New call. Cancelable.
  *
  * @csspart popup - The popup.
  * @csspart popup-raspberry - The popup of a smart routing or campaign call.
@@ -45,6 +47,7 @@ import { callPopupStyles } from './call-popup.styles.js';
  * @csspart accept-button - Accept.
  * @csspart decline-button - Decline.
  * @csspart dismiss-button - Dismiss, on the Missed call notice.
+ * @csspart call-back-button - Call back, on the Missed call notice.
  * @csspart error - Why the last command failed.
  *
  * @cssproperty --cx-raspberry - Band of smart routing and campaign calls; `--cx-on-raspberry` its text.
@@ -189,11 +192,19 @@ export class CxCallPopup extends CxElement {
           ${number ? html`<p part="number" class="number text"><bdi>${number}</bdi></p>` : nothing}
           <p class="reason">${endLabel(snapshot)}</p>
           <div part="actions" class="actions">
+            ${snapshot.info.remote.number
+              ? html`<button part="call-back-button" class="success" @click=${this.callBack}>Call back</button>`
+              : nothing}
             <button part="dismiss-button" @click=${this.dismiss}>Dismiss</button>
           </div>
         </div>
       </section>
     `;
+  }
+
+  private callBack(): void {
+    const call = this.call;
+    if (call) this.dispatchEvent(new CxCallBackRequestEvent({ call, target: call.info.remote.number }));
   }
 
   private dismiss(): void {

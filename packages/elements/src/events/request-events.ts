@@ -126,8 +126,26 @@ export class CxRecordRequestEvent extends CxEvent<RecordRequestDetail> {
   }
 }
 
+export interface CallBackRequestDetail extends CallRequestDetail {
+  /** The number to call back (the other party's of `call`). */
+  readonly target: string;
+}
+
+/**
+ * The agent asked to call back the other party of a missed or finished
+ * call (Call back). The Banner puts the number in its New call field and
+ * moves the focus there: the agent places the call with New call.
+ */
+export class CxCallBackRequestEvent extends CxEvent<CallBackRequestDetail> {
+  static readonly type = 'cx-call-back-request';
+  constructor(detail: CallBackRequestDetail) {
+    super(CxCallBackRequestEvent.type, detail, { cancelable: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'cx-call-back-request': CxCallBackRequestEvent;
     'cx-transfer-request': CxTransferRequestEvent;
     'cx-merge-request': CxMergeRequestEvent;
     'cx-record-request': CxRecordRequestEvent;

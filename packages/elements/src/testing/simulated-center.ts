@@ -50,6 +50,8 @@ export interface CustomerOptions {
   displayName?: string;
   /** The customer's number (the user part of their address); a new extension by default. */
   user?: string;
+  /** Answer calls at once (default true); false leaves them ringing for the test to handle. */
+  autoAnswer?: boolean;
 }
 
 /** A customer registered on the simulated center, whose voice is a tone. */
@@ -58,6 +60,7 @@ export async function customer(options: CustomerOptions = {}): Promise<Simulated
   const simulated = await cc.customer(options.user ?? String(nextCustomer++), {
     frequency: CUSTOMER_HZ,
     ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+    ...(options.autoAnswer === undefined ? {} : { autoAnswer: options.autoAnswer }),
   });
   cleanup.push(() => simulated.dispose());
   return simulated;

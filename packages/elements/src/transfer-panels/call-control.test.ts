@@ -17,6 +17,7 @@ import {
   buttons,
   contactCenter,
   customer,
+  deepActiveElement,
   deepText,
   disposeAll,
   mount,
@@ -112,7 +113,7 @@ describe('call control in the banner', () => {
 
     it('a failed transfer says why, and the customer is back', async () => {
       const { phone, banner } = await withAgent();
-      const busy = await customer({ user: '1002' });
+      const busy = await customer({ user: '1002', autoAnswer: false });
       busy.phone.on('call:incoming', (c) => void c.decline());
       const { call } = await answeredCall(phone);
       await call.transfer('1002', { mode: 'blind' });
@@ -202,6 +203,28 @@ describe('call control in the banner', () => {
     await until(() => cc.switch.messages().some((m) => m.summary.startsWith('INVITE sip:2099')), 'the INVITE');
     const invite = cc.switch.messages().find((m) => m.summary.startsWith('INVITE sip:2099'));
     expect(invite?.raw).to.match(/X-CX-Route-Via: r-fr\r\n/);
+  });
+
+  it('Call back, from a missed call or the box of a finished call: the number waits in New call, focused', async () => {
+    const { phone, banner } = await withAgent();
+    const dial = (): HTMLInputElement => queryAll<HTMLInputElement>(banner, '#dial')[0]!;
+    const larry = await customer({ user: '2077', displayName: 'Late Larry' });
+    await ring(phone, larry);
+    await larry.call!.hangup();
+    await until(() => buttons(banner, 'Call back').length === 1, 'the missed call notice');
+    expect(await axeViolations(banner), 'missed call with Call back').to.deep.equal([]);
+    await press(banner, 'Call back');
+    await until(() => dial().value === '2077', 'the number in New call');
+    expect(deepActiveElement()).to.equal(dial());
+    expect(phone.$calls.get().filter((c) => !c.ended), 'nothing is dialled before the agent says so').to.have.length(0);
+
+    dial().value = '';
+    const { call } = await answeredCall(phone, { user: '2088', displayName: 'Finished Fiona' });
+    await call.hangup();
+    await settle(banner);
+    await press(banner, 'Call back Finished Fiona');
+    await until(() => dial().value === '2088', 'the number of the finished call');
+    expect(await axeViolations(banner), 'finished call box').to.deep.equal([]);
   });
 
   it('without the right, no smart outbound choice', async () => {
