@@ -29,6 +29,18 @@ export const CxErrorCode = {
   Destroyed: 'destroyed',
   /** A part of the phone loaded on first use (transfer, recording, ...) could not be loaded. */
   FeatureUnavailable: 'feature-unavailable',
+  /** The platform could not be reached, timed out, or answered 5xx after the retries. */
+  PlatformUnavailable: 'platform-unavailable',
+  /** The platform refused the token (401 even after `getToken()`) or the right (403). */
+  PlatformUnauthorized: 'platform-unauthorized',
+  /** The platform's answer was not what docs/platform-api.yaml says (malformed or wrongly shaped): nothing was changed. */
+  PlatformInvalidResponse: 'platform-invalid-response',
+  /** The platform refused the request (4xx); `message` is the platform's, `statusCode` its HTTP status. */
+  PlatformRefused: 'platform-refused',
+  /** `phone.take()`: another agent took the call first (409). */
+  AlreadyTaken: 'already-taken',
+  /** A command needs the `platform` option. */
+  NoPlatform: 'no-platform',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];
@@ -37,7 +49,7 @@ export interface CxErrorOptions {
   cause?: unknown;
   /** What the caller can do about it. */
   solutions?: readonly string[];
-  /** SIP status code, when the error comes from a SIP response. */
+  /** SIP status code, when the error comes from a SIP response; HTTP status for a platform error. */
   statusCode?: number;
 }
 

@@ -18,6 +18,12 @@ const MESSAGES: Readonly<Record<CxErrorCode, string>> = {
   'registration-failed': 'The SIP server refused the registration.',
   destroyed: 'This phone was shut down.',
   'feature-unavailable': 'This part of the phone could not be loaded: check the network and try again.',
+  'platform-unavailable': 'The contact center cannot be reached: try again in a moment.',
+  'platform-unauthorized': 'The contact center refused: your session may have expired, or you lack the right.',
+  'platform-invalid-response': 'The contact center sent an answer that could not be read: nothing was changed.',
+  'platform-refused': 'The contact center refused the request.',
+  'already-taken': 'Another agent took this call first.',
+  'no-platform': 'This needs the contact center, which is not set up.',
 };
 
 /** The sentence the agent reads for a failed command. */
