@@ -7,6 +7,8 @@ import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
 import { minifyLitCss } from './scripts/build/minify-css.mjs';
+import { sipMd5 } from './scripts/build/sip-md5.mjs';
+import { minifyOptions } from './scripts/build/minify-options.mjs';
 
 // Every build starts clean: no chunk of an earlier build lingers in dist.
 for (const dir of ['packages/core/dist', 'packages/elements/dist']) rmSync(dir, { recursive: true, force: true });
@@ -15,8 +17,9 @@ const production = replace({
   preventAssignment: true,
   values: { 'process.env.NODE_ENV': JSON.stringify('production') },
 });
-const external = (id) => /^(sip\.js|nanostores|lit|msw|@cx\/core)(\/|$)/.test(id);
+const external = (id) => /^(sip\.js|nanostores|lit|msw|valibot|eventsource-parser|node:.*|@cx\/core)(\/|$)/.test(id);
 const banner = '/*! CX Banner 0.1.0 | MIT */';
+const minify = minifyOptions;
 /** What the script-tag build leaves out for its lazy chunks (first pass to second). */
 const lazy = createLazyState();
 
@@ -34,6 +37,8 @@ export default [
     input: {
       'cx-core': 'packages/core/lib/index.js',
       'cx-core-testing': 'packages/core/lib/testing/index.js',
+      'cx-core-testing-node': 'packages/core/lib/testing/node.js',
+      'cx-core-platform': 'packages/core/lib/platform/index.js',
     },
     external,
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
@@ -45,7 +50,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
-    plugins: [splitLazy(lazy), coreFromLib, nodeResolve({ browser: true }), minifyLitCss(), production, terser({ format: { comments: /^!/ } })],
+    plugins: [splitLazy(lazy), coreFromLib, sipMd5(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     output: {
       file: 'packages/elements/dist/cx-banner.js',
       format: 'iife',
@@ -57,7 +62,7 @@ export default [
   {
     // The script tag's lazy chunks: cx-banner.<name>.js, next to cx-banner.js.
     input: [],
-    plugins: [lazyChunks(lazy), nodeResolve({ browser: true }), minifyLitCss(), production, terser({ format: { comments: /^!/ } })],
+    plugins: [lazyChunks(lazy), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     output: {
       dir: 'packages/elements/dist',
       format: 'es',

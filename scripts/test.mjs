@@ -182,6 +182,25 @@ if (tiers.has('unit')) {
   });
 }
 
+if (tiers.has('unit')) {
+  // The platform contract: the OpenAPI document lints clean, the types
+  // generated from it are up to date, and the contract check passes on a
+  // conforming platform (the simulated one among them) and catches broken ones.
+  await tier('platform contract (lint, generated types, contract check)', async () => {
+    const lint = await run(bin('redocly'), ['lint', 'docs/platform-api.yaml', '--format=stylish'], {
+      env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    const types = await run(process.execPath, [join(root, 'scripts', 'platform', 'generate-types.mjs'), '--check']);
+    const checks = await nodeTests([
+      '--test',
+      join(root, 'scripts', 'platform', 'check-platform.test.mjs'),
+      join(root, 'scripts', 'platform', 'check-simulated-platform.test.mjs'),
+    ]);
+    const own = [lint.code, types.code].filter((code) => code !== 0).length;
+    return { passed: checks.passed + 2 - own, failed: checks.failed + own, note: checks.note };
+  });
+}
+
 if (tiers.has('component')) {
   await tier('component', () => wtrGroup('component', groupFiles('component'), passThrough));
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
+import { minifyOptions } from '../build/minify-options.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const banner = join(root, 'packages/elements/dist/cx-banner.js');
@@ -25,7 +26,7 @@ async function buildSipJsAlone() {
     plugins: [
       nodeResolve({ browser: true, rootDir: root, modulePaths: [join(root, 'node_modules')] }),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } }),
-      terser(),
+      terser(minifyOptions),
     ],
   });
   const { output } = await bundle.generate({ format: 'iife', name: 'SIP' });

@@ -26,7 +26,12 @@ export const RUNTIME_KEY = "Symbol.for('cx-banner.runtime')";
  * the runtime in packages/elements/src/cx-banner.ts (a chunk checks when it loads).
  */
 export const RUNTIME_EXPORTS = {
-  lit: ['LitElement', 'html', 'css', 'nothing'],
+  lit: ['LitElement', 'html', 'css', 'nothing', 'noChange'],
+  // For directives of the chunks (the virtualiser's): the directive base
+  // classes are in cx-banner.js already, for lit's own directives.
+  'lit/directive.js': ['directive', 'Directive', 'PartType'],
+  'lit-html/directive.js': ['directive', 'Directive', 'PartType'],
+  'lit-html/directive-helpers.js': ['isSingleExpression'],
   'lit/directives/if-defined.js': ['ifDefined'],
   'lit/directives/repeat.js': ['repeat'],
   nanostores: ['atom', 'computed'],
@@ -92,10 +97,21 @@ export function lazyChunks(state) {
       if (API.has(source)) return { id: `\0cx-runtime:${source}`, syntheticNamedExports: true };
       if (source in RUNTIME_EXPORTS) return { id: `\0cx-runtime:${source}` };
       if (source === 'lit' || source.startsWith('lit/') || source === 'nanostores') {
-        this.error(`A lazy chunk imports ${source}, which the runtime of cx-banner.js does not share: add it to RUNTIME_EXPORTS and cx-banner.ts.`);
+        // A module of lit that cx-banner.js does not have (lit/async-directive.js)
+        // is bundled into the chunk; one it has must come from the runtime.
+        const resolved = await this.resolve(source, importer, { skipSelf: true });
+        const inner = resolved && (await this.load(resolved));
+        const eager = resolved && (state.eagerModules.has(resolved.id) || inner?.importedIds.some((id) => state.eagerModules.has(id) && !/[\\/]lit-html[\\/]/.test(id)));
+        if (!resolved || source === 'lit' || source === 'nanostores' || eager) {
+          this.error(`A lazy chunk imports ${source}, which the runtime of cx-banner.js does not share: add it to RUNTIME_EXPORTS and cx-banner.ts.`);
+        }
+        return resolved;
       }
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
+      // A module of lit-html that a chunk's library imports by a relative path.
+      const litHtml = resolved && /[\\/]node_modules[\\/](lit-html[\\/][^\\/]+\.js)$/.exec(resolved.id)?.[1]?.replace(/\\/g, '/');
+      if (litHtml && litHtml in RUNTIME_EXPORTS) return { id: `\0cx-runtime:${litHtml}` };
       const shared = resolved && SHARED_FILES.get(resolved.id);
       return shared ? { id: `\0cx-runtime:${shared}`, syntheticNamedExports: true } : null;
     },

@@ -11,6 +11,7 @@ export type {
   MediaOptions,
   MonitoringOptions,
   ResolvedPhoneOptions,
+  PlatformConnection,
 } from './phone/phone-options.js';
 export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
@@ -43,9 +44,25 @@ export type {
 export type { Conference } from './conference/conference-feature.js';
 export type { MonitorSession, MonitorOptions, MonitorState } from './monitoring/monitoring-feature.js';
 export type { RecordingFile } from './phone/phone-events.js';
-export { AgentStatus } from './agent/agent-status.js';
+export { AgentStatus, type AgentState, type RestingStatus } from './agent/agent-status.js';
+export type {
+  Me,
+  Queue as PlatformQueue,
+  PoolEntry,
+  Interaction,
+  StatusAnswer,
+  PlatformStatus,
+  PlatformEvent,
+  MissedCall,
+  Voicemail,
+  QueueForm,
+  FormField,
+  PlatformUser,
+} from './platform/platform-schemas.js';
+// The platform client itself is `@cx/core/platform` (the phone loads it lazily).
+export type { PlatformClient, PlatformOptions, PlatformEventListener, PlatformStreamState } from './platform/platform-client.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
-export { CxError, CxErrorCode, isCxError } from './errors/cx-error.js';
+export { CxError, CxErrorCode, isCxError, type CxErrorOptions } from './errors/cx-error.js';
 export { LogLevel, type LogOptions, type LogSink } from './logger.js';
 export { sanitizeText } from './rules/sanitize-text.js';
 export { smallBannerAllows, type SmallBannerRule } from './rules/small-banner-access.js';

@@ -9,7 +9,9 @@
  * here, so they use the very classes of the page (see
  * scripts/build/lazy-chunks.mjs).
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, noChange, nothing } from 'lit';
+import { Directive, directive, PartType } from 'lit/directive.js';
+import { isSingleExpression } from 'lit/directive-helpers.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom, computed } from 'nanostores';
@@ -19,7 +21,11 @@ import * as api from './script-api.js';
 const runtime: Readonly<Record<string, object>> = Object.freeze({
   '@cx/core': api,
   '@cx/elements': api,
-  lit: { LitElement, html, css, nothing },
+  lit: { LitElement, html, css, nothing, noChange },
+  'lit/directive.js': { directive, Directive, PartType },
+  'lit-html/directive.js': { directive, Directive, PartType },
+  'lit-html/directive-helpers.js': { isSingleExpression },
+
   'lit/directives/if-defined.js': { ifDefined },
   'lit/directives/repeat.js': { repeat },
   nanostores: { atom, computed },

@@ -24,6 +24,17 @@ export type { CxMonitorPanel, MonitorTarget } from './monitor-panel/monitor-pane
 export function loadMonitorPanel(): Promise<void> {
   return import('./monitor-panel/monitor-panel.js').then(() => undefined);
 }
+/** Loads and defines `<cx-agent-status>` ("My status"; the banners load it once they have a phone). */
+export function loadAgentStatus(): Promise<void> {
+  return import('./agent-status/agent-status-control.js').then(() => undefined);
+}
+export type { CxAgentStatus, CxStatusRequestEvent, StatusRequestDetail } from './agent-status/agent-status-control.js';
+
+/** Loads and defines `<cx-pool-panel>` ("Calls in pool"; the Banner loads it when the phone has a platform). */
+export function loadPoolPanel(): Promise<void> {
+  return import('./pool/pool-panel.js').then(() => undefined);
+}
+export type { CxPoolPanel, CxTakeRequestEvent } from './pool/pool-panel.js';
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';
@@ -45,6 +56,7 @@ export { BannerPreferences } from './preferences/banner-preferences.js';
 export { CallBoxColour, callBoxColours, callBoxColourName } from './preferences/call-box-colour.js';
 export { browserStorage, memoryStorage, type PreferenceStorage } from './preferences/preference-storage.js';
 export { formatNumber } from './format/format-number.js';
+export { formatClock, formatDuration } from './format/format-duration.js';
 export { agentLabel, callerLabel, callerNumberLabel, callStateLabel, callTypeLabel, connectionLabel, endLabel } from './format/call-labels.js';
 
 defineElements();

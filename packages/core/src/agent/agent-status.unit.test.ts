@@ -1,21 +1,64 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { deriveAgentStatus } from './agent-status.js';
+import { isCxError } from '../errors/cx-error.js';
+import { INITIAL_AGENT_STATE, nextAgentState, type AgentInput, type AgentState } from './agent-status.js';
 
-const registered = { state: 'registered' as const };
-const none = { paused: false, wrappingUp: false };
+function run(inputs: AgentInput[], from: AgentState = INITIAL_AGENT_STATE): AgentState {
+  return inputs.reduce((state, input, i) => nextAgentState(state, input, 1000 + i), from);
+}
+const online: AgentInput = { type: 'connection', registered: true };
 
-describe('agent status', () => {
-  test('offline unless registered, whatever the calls', () => {
-    for (const state of ['disconnected', 'connecting', 'connected', 'failed'] as const) {
-      assert.equal(deriveAgentStatus({ state }, [{ state: 'active' }], none), 'offline');
-    }
+describe('agent status machine', () => {
+  test('offline until registered, whatever the calls; the platform cannot bring it online', () => {
+    assert.equal(run([{ type: 'calls', ringing: false, onCall: true }]).status, 'offline');
+    assert.equal(run([{ type: 'platform', status: 'available' }]).status, 'offline');
+    assert.equal(run([online]).status, 'available');
+    assert.equal(run([online, { type: 'connection', registered: false }]).status, 'offline');
   });
-  test('on a call beats ringing beats wrap-up beats paused', () => {
-    assert.equal(deriveAgentStatus(registered, [{ state: 'ringing' }, { state: 'held' }], none), 'on-call');
-    assert.equal(deriveAgentStatus(registered, [{ state: 'ringing' }], { paused: true, wrappingUp: true }), 'ringing');
-    assert.equal(deriveAgentStatus(registered, [{ state: 'ended' }], { paused: true, wrappingUp: true }), 'post-interaction');
-    assert.equal(deriveAgentStatus(registered, [], { paused: true, wrappingUp: false }), 'paused');
-    assert.equal(deriveAgentStatus(registered, [{ state: 'ended' }], none), 'available');
+
+  test('a choice while offline is refused with a typed error', () => {
+    assert.throws(() => run([{ type: 'choose', status: 'paused', reason: 'Lunch' }]), (e: unknown) => isCxError(e, 'not-connected'));
+  });
+
+  test('on a call beats ringing beats wrap-up beats the resting status', () => {
+    const paused = run([online, { type: 'choose', status: 'paused', reason: 'Lunch' }]);
+    assert.deepEqual([paused.status, paused.reason], ['paused', 'Lunch']);
+    assert.equal(run([{ type: 'calls', ringing: true, onCall: false }], paused).status, 'ringing');
+    assert.equal(run([{ type: 'calls', ringing: true, onCall: true }], paused).status, 'on-call');
+    const ended = run([{ type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: true }], paused);
+    assert.equal(ended.status, 'post-interaction');
+    assert.equal(ended.reason, undefined);
+    const after = run([{ type: 'wrap-up-ended' }], ended);
+    assert.deepEqual([after.status, after.reason], ['paused', 'Lunch']);
+  });
+
+  test('pausing during a call takes effect when it ends; available ends the wrap-up', () => {
+    const onCall = run([online, { type: 'calls', ringing: false, onCall: true }, { type: 'choose', status: 'paused', reason: 'Break' }]);
+    assert.equal(onCall.status, 'on-call');
+    const wrap = run([{ type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: true }], onCall);
+    assert.equal(wrap.status, 'post-interaction');
+    assert.equal(run([{ type: 'wrap-up-ended' }], wrap).status, 'paused');
+    assert.equal(run([{ type: 'choose', status: 'available' }], wrap).status, 'available');
+  });
+
+  test('a call without wrap-up time goes straight back', () => {
+    const s = run([online, { type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: false }]);
+    assert.equal(s.status, 'available');
+  });
+
+  test('the platform changes the resting status (a supervisor), never the SIP facts', () => {
+    const s = run([online, { type: 'platform', status: 'paused', reason: 'Training' }]);
+    assert.deepEqual([s.status, s.reason], ['paused', 'Training']);
+    const call = run([{ type: 'calls', ringing: false, onCall: true }, { type: 'platform', status: 'available' }], s);
+    assert.equal(call.status, 'on-call');
+    assert.equal(run([{ type: 'calls', ringing: false, onCall: false }], call).status, 'available');
+    assert.equal(run([{ type: 'platform', status: 'offline' }], s).status, 'paused');
+  });
+
+  test('since changes only with the status or the reason', () => {
+    const a = nextAgentState(INITIAL_AGENT_STATE, online, 5);
+    assert.equal(a.since, 5);
+    assert.equal(nextAgentState(a, { type: 'choose', status: 'available' }, 9).since, 5);
+    assert.equal(nextAgentState(a, { type: 'choose', status: 'paused', reason: 'Lunch' }, 9).since, 9);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReadableAtom } from 'nanostores';
-import type { AgentStatus } from '../agent/agent-status.js';
+import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
+import type { Me, PoolEntry } from '../platform/platform-schemas.js';
 import type { CallHandle } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { PhoneApiEventMap } from './phone-events.js';
@@ -27,11 +28,20 @@ export interface PhoneApi {
   readonly $calls: ReadableAtom<readonly CallHandle[]>;
   readonly $activeCall: ReadableAtom<CallHandle | undefined>;
   readonly $agent: ReadableAtom<AgentStatus>;
+  readonly $agentState: ReadableAtom<AgentState>;
+  /** The agent's profile, rights and queues from the platform; undefined without one. */
+  readonly $me: ReadableAtom<Me | undefined>;
+  /** The calls in the pool; empty without a platform. */
+  readonly $pool: ReadableAtom<readonly PoolEntry[]>;
   on<K extends keyof PhoneApiEventMap>(name: K, fn: (...args: PhoneApiEventMap[K]) => void): () => void;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   call(target: string, options?: CallOptions): Promise<CallHandle>;
   setPaused(paused: boolean): void;
+  /** Available, or paused with a reason; tells the platform. */
+  setStatus(status: RestingStatus, options?: { reason?: string }): Promise<void>;
+  /** Takes a call from the pool; the INVITE that follows is answered at once. */
+  take(interactionId: string): Promise<void>;
   /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
   allowsSmallBanner(call: CallHandle): boolean;
   /** Whether the agent may place smart outbound calls (through a routing). */

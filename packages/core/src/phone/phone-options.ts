@@ -5,11 +5,25 @@ import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
 
+/** How to reach the platform. */
+export interface PlatformConnection {
+  baseUrl: string;
+  token?: string;
+  getToken?: () => string | Promise<string>;
+  timeout?: number;
+  retries?: number;
+}
+
 /** Options of `createPhone`. Only `sip.server` and `sip.aor` are required. */
 export interface PhoneOptions {
   sip: SipOptions;
-  /** The contact-center platform API; without it everything SIP can do still works. */
-  platform?: { baseUrl: string; token: string };
+  /**
+   * The contact-center platform API (docs/platform.md); without it
+   * everything SIP can do still works. `token`, or `getToken()` (called
+   * again once after a 401); `timeout` per request in ms (default 10000);
+   * `retries` of idempotent requests (default 2).
+   */
+  platform?: PlatformConnection;
   profile?: ProfileOptions;
   /** How to tell our own users (internal callers) from the outside world. */
   internal?: { domains?: readonly string[]; extensionPattern?: RegExp | string };
@@ -101,7 +115,7 @@ export interface ResolvedPhoneOptions {
     user: string;
     domain: string;
   };
-  platform: { baseUrl: string; token: string } | undefined;
+  platform: PlatformConnection | undefined;
   profile: {
     ringTimeout: number;
     autoAnswer: boolean;
@@ -193,10 +207,17 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const platform = options['platform'];
   let resolvedPlatform: ResolvedPhoneOptions['platform'];
   if (platform !== undefined) {
-    if (!isObject(platform) || typeof platform['baseUrl'] !== 'string' || typeof platform['token'] !== 'string') {
-      problems.push('platform must be { baseUrl: string, token: string }');
+    const ok =
+      isObject(platform) &&
+      typeof platform['baseUrl'] === 'string' &&
+      /^https?:\/\/\S+$/.test(platform['baseUrl']) &&
+      (typeof platform['token'] === 'string' || typeof platform['getToken'] === 'function') &&
+      (platform['timeout'] === undefined || (typeof platform['timeout'] === 'number' && platform['timeout'] > 0)) &&
+      (platform['retries'] === undefined || (Number.isInteger(platform['retries']) && (platform['retries'] as number) >= 0));
+    if (!ok) {
+      problems.push('platform must be { baseUrl: "https://...", token: string } or { baseUrl, getToken: () => string | Promise<string> }');
     } else {
-      resolvedPlatform = { baseUrl: platform['baseUrl'], token: platform['token'] };
+      resolvedPlatform = { ...(platform as unknown as PlatformConnection) };
     }
   }
 

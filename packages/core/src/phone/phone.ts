@@ -1,5 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { deriveAgentStatus, type AgentStatus } from '../agent/agent-status.js';
+import { AgentController, type AgentReport } from '../agent/agent-controller.js';
+import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
 import { createCall, type Call, type CallDriver, type CallExtras, type CallHandle, type CallSnapshot } from '../call/call.js';
 import type { CallInfo } from '../call/call-info.js';
 import type { CallLeg, CallLegListener, LegEnd } from '../call/call-leg.js';
@@ -23,6 +24,8 @@ import type { Conference, ConferenceApi } from '../conference/conference-feature
 import { mergeableCalls } from '../conference/merge-rule.js';
 import type { RecordingApi } from '../recording/recording-feature.js';
 import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
+import type { PlatformApi } from '../platform/platform-feature.js';
+import type { Me, PoolEntry, Queue } from '../platform/platform-schemas.js';
 import { searchDirectory } from '../transfer/directory.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { CallList } from './call-list.js';
@@ -45,6 +48,7 @@ const LAZY = {
   recording: lazyFeature<RecordingApi>('recording', () => import('../recording/recording-feature.js').then((m) => m.recordingFeature)),
   monitoring: lazyFeature<MonitoringApi>('monitoring', () => import('../monitoring/monitoring-feature.js').then((m) => m.monitoringFeature)),
   contacts: lazyFeature('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
+  platform: lazyFeature<PlatformApi>('platform', () => import('../platform/platform-feature.js').then((m) => m.platformFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -70,6 +74,12 @@ export class Phone implements PhoneApi {
   readonly $activeCall: ReadableAtom<Call | undefined>;
   /** What the agent is doing. */
   readonly $agent: ReadableAtom<AgentStatus>;
+  /** The agent's status with its reason, since when, and where it goes back to between calls. */
+  readonly $agentState: ReadableAtom<AgentState>;
+  /** The agent's profile, rights and queues from the platform (`GET /me`); undefined without a platform or until loaded. */
+  readonly $me: ReadableAtom<Me | undefined>;
+  /** The calls in the pool the agent may see (`GET /pool` and `pool` events); empty without a platform. */
+  readonly $pool: ReadableAtom<readonly PoolEntry[]>;
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -77,7 +87,9 @@ export class Phone implements PhoneApi {
   readonly #calls = new CallList();
   readonly #drivers = new WeakMap<Call, CallDriver>();
   readonly #ringTimers = new WeakMap<Call, ReturnType<typeof setTimeout>>();
-  readonly #agentChoice = atom({ paused: false, wrappingUp: false });
+  readonly #agent: AgentController;
+  readonly #me = atom<Me | undefined>(undefined);
+  readonly #pool = atom<readonly PoolEntry[]>([]);
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -116,9 +128,16 @@ export class Phone implements PhoneApi {
     this.$connection = this.#sip.$status;
     this.$calls = this.#calls.$calls;
     this.$activeCall = this.#calls.$active;
-    this.$agent = computed([this.$connection, this.$calls, this.#agentChoice], (connection, calls, choice) =>
-      deriveAgentStatus(connection, calls.map((c) => c.snapshot), choice),
-    );
+    this.#agent = new AgentController({
+      $connection: this.$connection,
+      $calls: this.$calls,
+      wrapUpSeconds: (call) => this.#queueOf(call.info)?.wrapUpSeconds ?? this.#me.get()?.profile.wrapUpSeconds ?? 0,
+      report: (report) => this.#report(report),
+    });
+    this.$agentState = this.#agent.$state;
+    this.$agent = this.#agent.$status;
+    this.$me = this.#me;
+    this.$pool = this.#pool;
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -146,7 +165,39 @@ export class Phone implements PhoneApi {
    * `sip.connectTimeout`. Calling it again tries again.
    */
   connect(): Promise<void> {
+    if (this.options.platform) {
+      // The profile and the pool load beside the registration; a platform
+      // that cannot be reached leaves the phone doing what SIP can do.
+      this.#platform()
+        .then((platform) => platform.start(this.#platformSinks))
+        .catch((error: unknown) => this.#logger.error('The platform could not be reached', error));
+    }
     return this.#sip.connect();
+  }
+
+  /**
+   * The agent becomes available, or paused with a reason (one of
+   * `$me.pauseReasons`). Tells the platform (`PUT /me/status`). Paused on a
+   * call takes effect when the call ends; available ends the wrap-up.
+   * Rejects with `not-connected` while offline.
+   */
+  async setStatus(status: RestingStatus, options: { reason?: string } = {}): Promise<void> {
+    if (this.#destroyed) throw destroyedError();
+    if (status !== 'available' && status !== 'paused') {
+      throw new CxError(CxErrorCode.InvalidOptions, `The agent can choose "available" or "paused", not "${String(status)}".`);
+    }
+    this.#agent.choose(status, status === 'paused' ? options.reason : undefined);
+    await this.#reporting;
+  }
+
+  /**
+   * Takes a call from the pool (`POST /pool/{id}/take`): the INVITE that
+   * follows for this interaction is answered at once. Rejects with
+   * `already-taken` when another agent was faster, `no-platform` without one.
+   */
+  async take(interactionId: string): Promise<void> {
+    if (this.#destroyed) throw destroyedError();
+    await (await this.#platform()).take(interactionId);
   }
 
   /** Hang up every call, unregister and close the connection. */
@@ -164,6 +215,7 @@ export class Phone implements PhoneApi {
     this.#destroyed = true;
     await this.disconnect();
     await this.#sip.destroy();
+    this.#agent.dispose();
     for (const feature of this.#features.values()) feature.dispose();
     this.#features.clear();
     this.#graph.dispose();
@@ -172,7 +224,7 @@ export class Phone implements PhoneApi {
 
   /** Pause or resume taking calls (the agent status becomes `paused`). */
   setPaused(paused: boolean): void {
-    this.#agentChoice.set({ ...this.#agentChoice.get(), paused });
+    this.#agent.choose(paused ? 'paused' : 'available');
   }
 
   /**
@@ -183,7 +235,7 @@ export class Phone implements PhoneApi {
     if (this.#destroyed) throw destroyedError();
     const dial = parseDialTarget(target, this.options.sip.domain);
     const headers = formatHeaders(options.headers);
-    const callerId = options.callerId ?? this.options.profile.callerId;
+    const callerId = options.callerId ?? this.#profile().callerId;
     if (callerId !== undefined) {
       const identity = parseDialTarget(callerId, this.options.sip.domain);
       headers.push(`P-Preferred-Identity: <${identity.uri}>`);
@@ -304,7 +356,7 @@ export class Phone implements PhoneApi {
   }
 
   #ring(leg: CallLeg, info: CallInfo, taken: boolean): void {
-    const seconds = info.ringTimeout ?? this.options.profile.ringTimeout;
+    const seconds = info.ringTimeout ?? this.#profile().ringTimeout;
     const call = this.#createCall('inbound', 'ringing', info, leg, Date.now() + seconds * 1000);
     // Open the microphone while it rings, so that answering does not wait
     // for it; in the next task, so that the popup is painted first.
@@ -318,7 +370,7 @@ export class Phone implements PhoneApi {
     this.#calls.add(call);
     this.#logger.info(`Incoming call ${call.id}`);
     this.#events.emit('call:incoming', call);
-    if (!call.ended && (taken || info.autoAnswer || this.options.profile.autoAnswer)) {
+    if (!call.ended && (taken || info.autoAnswer || this.#profile().autoAnswer)) {
       call.accept().catch((error: unknown) => this.#logger.error('Answering at once failed', error));
     }
   }
@@ -391,7 +443,7 @@ export class Phone implements PhoneApi {
         this.#route();
       },
       extras: this.#extras,
-      permits: { record: (info.recording ?? this.options.profile.recording) !== 'off' },
+      permits: { record: (info.recording ?? this.#queueOf(info)?.recording ?? this.options.profile.recording) !== 'off' },
       ...(ringDeadline === undefined ? {} : { ringDeadline }),
     });
     this.#drivers.set(call, driver);
@@ -446,7 +498,7 @@ export class Phone implements PhoneApi {
     if (now.state === previous.state) return;
     if (now.state === 'active' && previous.answeredAt === undefined) {
       this.#events.emit('call:accepted', call);
-      if ((call.info.recording ?? this.options.profile.recording) === 'auto') {
+      if ((call.info.recording ?? this.#queueOf(call.info)?.recording ?? this.options.profile.recording) === 'auto') {
         call.startRecording().catch((error: unknown) => this.#logger.warn(`Could not record call ${call.id}`, error));
       }
     } else if (now.state === 'held') this.#events.emit('call:held', call);
@@ -479,6 +531,49 @@ export class Phone implements PhoneApi {
       return leg ? [{ legId: leg.id, state: call.state, muted: call.muted }] : [];
     });
     this.#graph.route(routeCalls(calls, [...this.#featureRoutes.values()].flatMap((routes) => routes())));
+  }
+
+  // ---- platform ----------------------------------------------------------------
+
+  #reporting: Promise<void> = Promise.resolve();
+
+  readonly #platformSinks = {
+    $me: this.#me,
+    $pool: this.#pool,
+    status: (answer: { status: 'available' | 'paused' | 'post-interaction' | 'offline'; reason?: string | undefined }) =>
+      this.#agent.platform(answer.reason === undefined ? { type: 'platform', status: answer.status } : { type: 'platform', status: answer.status, reason: answer.reason }),
+    event: () => undefined,
+  };
+
+  #platform(): Promise<PlatformApi> {
+    if (!this.options.platform) {
+      return Promise.reject(new CxError(CxErrorCode.NoPlatform, 'This needs the platform option (DESIGN section 7).'));
+    }
+    return this.#feature(LAZY.platform);
+  }
+
+  /** The agent's status changed in a way the platform must hear of. */
+  #report(report: AgentReport): void {
+    if (!this.options.platform) return;
+    this.#reporting = this.#platform()
+      .then((platform) => platform.report(report))
+      .catch((error: unknown) => this.#logger.warn('The status could not be sent to the platform', error));
+  }
+
+  /** The platform's settings of the queue a call came from. */
+  #queueOf(info: CallInfo): Queue | undefined {
+    const queues = this.#me.get()?.queues;
+    const queue = info.queue;
+    if (!queues || !queue) return undefined;
+    return queues.find((q) => queue.id !== '' && q.id === queue.id) ?? queues.find((q) => q.name === queue.name);
+  }
+
+  /** The profile in force: the page's options, then the agent's profile from the platform. */
+  #profile(): ResolvedPhoneOptions['profile'] {
+    const me = this.#me.get();
+    if (!me) return this.options.profile;
+    const { ringTimeout, autoAnswer, callerId } = me.profile;
+    return { ...this.options.profile, ringTimeout, autoAnswer, ...(callerId === undefined ? {} : { callerId }) };
   }
 
   // ---- features --------------------------------------------------------------

@@ -15,3 +15,28 @@ export { SimulatedCustomer, waitForCall, type SimulatedCustomerOptions } from '.
 export { probeSpeaker, type SpeakerProbe } from './customer-controls.js';
 export { createToneMicrophone, createToneStream, type ToneMicrophone, type ToneStream } from '../media/tone.js';
 export { FrequencyMeter } from '../media/frequency-meter.js';
+export {
+  createSimulatedPlatform,
+  type SimulatedPlatform,
+  type SimulatedPlatformOptions,
+  type SimulatedDispatch,
+  type SimulatedFailure,
+  type SimulatedRequest,
+  type PoolPlacement,
+  type MissedCallPlacement,
+  type VoicemailPlacement,
+} from './platform/simulated-platform.js';
+export { startSimulatedPlatform, type StartedSimulatedPlatform } from './platform/start-simulated-platform.js';
+export {
+  defaultSeed,
+  toneWav,
+  type SimulatedPlatformSeed,
+  type SimulatedPlatformModel,
+  type SimulatedUser,
+  type SimulatedQueue,
+  type SimulatedForm,
+  type SimulatedInteraction,
+  type SimulatedMissedCall,
+  type SimulatedVoicemail,
+  type SimulatedWrapUp,
+} from './platform/simulated-platform-model.js';

@@ -1,6 +1,6 @@
 import { ws } from 'msw';
 import type { WebSocketData, WebSocketHandler, WebSocketHandlerConnection } from 'msw';
-import { md5 } from './md5.js';
+import { md5 } from '../sip/md5.js';
 import {
   createSipResponse,
   parseAuthHeader,

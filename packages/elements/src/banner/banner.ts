@@ -138,6 +138,7 @@ export class CxBanner extends CxElement {
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
+  private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
   /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
@@ -231,6 +232,9 @@ export class CxBanner extends CxElement {
     const selected = this.panelCall(boxes);
     const transferring = calls.filter((call) => !call.ended && showsTransfer(call.snapshot));
     if (transferring.length > 0) void loadTransferPanels();
+    const me = this.me.value;
+    if (this.phone) void loadAgentStatus();
+    if (me) void loadPoolPanel();
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -239,6 +243,7 @@ export class CxBanner extends CxElement {
             <span class="text">${connectionLabel(connection)}</span>
             ${connection.state === 'registered' ? html`<span class="agent">· ${agentLabel(agent)}</span>` : nothing}
           </p>
+          ${this.phone ? html`<cx-agent-status part="my-status" .phone=${this.phone}></cx-agent-status>` : nothing}
           <form part="new-call" class="dial" @submit=${this.onDialSubmit}>
             <label class="visually-hidden" for="dial">Number or extension</label>
             <input
@@ -323,6 +328,7 @@ export class CxBanner extends CxElement {
           : popups.length === 0
             ? html`<p part="idle" class="idle">No call in progress.</p>`
             : nothing}
+        ${me ? html`<cx-pool-panel part="pool" theme=${theme} .phone=${this.phone}></cx-pool-panel>` : nothing}
       </section>
     `;
   }
@@ -392,6 +398,22 @@ function unlessCancelled(event: Event, action: () => void): void {
 function showsTransfer(snapshot: CallSnapshot): boolean {
   const state = snapshot.transfer?.state;
   return state === 'trying' || state === 'ringing' || state === 'consulting' || state === 'failed';
+}
+
+/** "My status" and "Calls in pool": chunks of their own in the script-tag build. */
+let agentStatus: Promise<unknown> | undefined;
+function loadAgentStatus(): Promise<unknown> {
+  agentStatus ??= import('../agent-status/agent-status-control.js').catch(() => {
+    agentStatus = undefined;
+  });
+  return agentStatus;
+}
+let poolPanel: Promise<unknown> | undefined;
+function loadPoolPanel(): Promise<unknown> {
+  poolPanel ??= import('../pool/pool-panel.js').catch(() => {
+    poolPanel = undefined;
+  });
+  return poolPanel;
 }
 
 /** The transfer status loads with the transfer picker (a chunk of its own in the script-tag build). */

@@ -14,7 +14,9 @@ export type CommandAction =
   | 'transfer'
   | 'merge'
   | 'record'
-  | 'monitor';
+  | 'monitor'
+  | 'status'
+  | 'take';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

@@ -1,7 +1,7 @@
 // How <cx-small-banner> is drawn: loaded when a page first shows one (a
 // chunk of its own in the script-tag build). The element (small-banner.ts)
 // keeps the state, the shortcuts and the events; this draws them.
-import type { AgentStatus, CallHandle, ConnectionStatus } from '@cx/core';
+import type { AgentStatus, CallHandle, ConnectionStatus, PhoneApi } from '@cx/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   acceptCall,
@@ -13,6 +13,7 @@ import {
   connectionLabel,
   declineCall,
   hangUpCall,
+  loadAgentStatus,
   Shortcut,
   toggleHold,
   toggleMute,
@@ -24,6 +25,7 @@ import { smallBannerStyles } from './small-banner.styles.js';
 export interface SmallBannerState {
   /** Where commands are dispatched from (the element). */
   readonly host: HTMLElement;
+  readonly phone: PhoneApi | undefined;
   readonly theme: string | undefined;
   readonly connection: ConnectionStatus;
   readonly agent: AgentStatus;
@@ -41,6 +43,11 @@ export interface SmallBannerView {
   render(state: SmallBannerState): TemplateResult;
 }
 
+function myStatus(phone: PhoneApi): TemplateResult {
+  void loadAgentStatus().catch(() => undefined);
+  return html`<cx-agent-status part="my-status" compact .phone=${phone}></cx-agent-status>`;
+}
+
 function render(state: SmallBannerState): TemplateResult {
 const { connection, ringing, current, hidden } = state;
 return html`
@@ -51,6 +58,7 @@ return html`
           ${connection.state === 'registered' ? agentLabel(state.agent) : connectionLabel(connection)}
         </span>
       </p>
+      ${state.phone ? myStatus(state.phone) : nothing}
       ${ringing ? renderRinging(state, ringing) : nothing} ${current ? renderCurrent(state, current) : nothing}
       ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
       ${state.error ? html`<p part="error" class="error text" role="alert">${state.error}</p>` : nothing}

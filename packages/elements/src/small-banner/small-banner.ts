@@ -125,6 +125,7 @@ export class CxSmallBanner extends CxElement {
   private viewState(): SmallBannerState {
     return {
       host: this,
+      phone: this.phone,
       theme: this.theme,
       connection: this.connection.value ?? { state: 'disconnected' },
       agent: this.agent.value ?? 'available',

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { Md5 } from 'sip.js/lib/core/messages/md5.js';
 import { md5 } from './md5.js';
 
 describe('md5', () => {
@@ -41,5 +42,9 @@ describe('md5', () => {
   it('hashes strings as UTF-8', () => {
     const text = 'Zoé ☎ 電話 😀';
     assert.equal(md5(text), createHash('md5').update(text, 'utf8').digest('hex'));
+  });
+  it("gives what sip.js's own Md5.hashStr gives (the script-tag build uses it in its place)", () => {
+    const inputs = ['', 'a', 'agent-pw', '1001:sim.cx.invalid:agent-pw', 'REGISTER:sip:sim.cx.invalid', 'pässwörd€😀', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'w'.repeat(1000)];
+    for (const input of inputs) assert.equal(md5(input), Md5.hashStr(input) as string, JSON.stringify(input.slice(0, 20)));
   });
 });

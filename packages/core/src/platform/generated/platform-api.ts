@@ -1,0 +1,771 @@
+// Generated from docs/platform-api.yaml by scripts/platform/generate-types.mjs
+// (openapi-typescript). Do not edit: change the YAML and run
+// `node scripts/platform/generate-types.mjs`.
+/* eslint-disable */
+
+export interface paths {
+  "/me": {
+    /**
+     * The signed-in agent
+     * @description The agent's profile, rights, pause reasons and queues.
+     */
+    get: operations["getMe"];
+  };
+  "/me/status": {
+    /**
+     * Change the agent's status
+     * @description Sets the agent available, paused (with a reason), in post-interaction or offline.
+     */
+    put: operations["setStatus"];
+  };
+  "/pool": {
+    /**
+     * The pool
+     * @description Every interaction waiting in, offered from or handled from the agent's queues.
+     */
+    get: operations["getPool"];
+  };
+  "/pool/{interactionId}/take": {
+    /**
+     * Take a call from the pool
+     * @description Asks the ACD to send this interaction to the agent; the INVITE follows
+     * (with `X-CX-Interaction-Id`) and the Banner answers it at once. Not
+     * idempotent: the Banner never repeats it on its own.
+     */
+    post: operations["takeInteraction"];
+  };
+  "/interactions/{id}": {
+    /**
+     * One interaction
+     * @description The caller, queue, IVR route and collected data of an interaction.
+     */
+    get: operations["getInteraction"];
+  };
+  "/interactions/{id}/wrap-up": {
+    /**
+     * Save the wrap-up
+     * @description Saves the post-interaction form's values, the tags and the links to a contact or a case.
+     */
+    post: operations["saveWrapUp"];
+  };
+  "/interactions/{id}/wrap-up/extend": {
+    /**
+     * Extend the post-interaction time
+     * @description Adds seconds to the post-interaction time; answers when it now ends.
+     */
+    post: operations["extendWrapUp"];
+  };
+  "/interactions/{id}/recording": {
+    /**
+     * Upload a recording
+     * @description Stores a recording of the interaction (Opus in Ogg or WebM); answers where it is kept.
+     */
+    post: operations["uploadRecording"];
+  };
+  "/queues/{id}/form": {
+    /**
+     * A queue's post-interaction form
+     * @description The fields and the tags the agent fills in after a call from this queue.
+     */
+    get: operations["getQueueForm"];
+  };
+  "/missed-calls": {
+    /**
+     * Missed calls
+     * @description The calls the agent missed, newest first.
+     */
+    get: operations["getMissedCalls"];
+  };
+  "/missed-calls/{id}/processed": {
+    /**
+     * Mark a missed call processed
+     * @description Idempotent; marking it again changes nothing.
+     */
+    post: operations["markMissedCallProcessed"];
+  };
+  "/voicemails": {
+    /**
+     * Voicemails
+     * @description The agent's voicemails, newest first. `audioUrl` is fetched with the same bearer token.
+     */
+    get: operations["getVoicemails"];
+  };
+  "/voicemails/{id}/heard": {
+    /**
+     * Mark a voicemail heard
+     * @description Idempotent; marking it again changes nothing.
+     */
+    post: operations["markVoicemailHeard"];
+  };
+  "/directory": {
+    /**
+     * Search transfer destinations
+     * @description Users, queues, routings and contacts whose name or target matches the text.
+     */
+    get: operations["searchDirectory"];
+  };
+  "/users/{extension}": {
+    /**
+     * A user by extension
+     * @description Another user's role and permissions (who may monitor the agent's calls).
+     */
+    get: operations["getUser"];
+  };
+  "/events": {
+    /**
+     * The event stream
+     * @description Server-sent events (`text/event-stream`). Each message has an `event:`
+     * line naming its type, an `id:` line and one `data:` line holding JSON:
+     *
+     * | event | data |
+     * |---|---|
+     * | `pool` | the whole pool, `PoolEntry[]` |
+     * | `status` | `StatusAnswer` (the agent's status changed) |
+     * | `wrap-up` | `WrapUpEvent` (post-interaction time started or changed) |
+     * | `missed-call` | `MissedCall` (a new or changed missed call) |
+     * | `voicemail` | `Voicemail` (a new or changed voicemail) |
+     *
+     * `x-cx-events` maps each event type to its data schema. The Banner
+     * reads the stream with `fetch` (so that it can send the bearer token),
+     * skips events it does not know or whose data does not match, and
+     * reconnects after a dropped stream with `Last-Event-ID` set to the
+     * last `id:` it received; the platform then sends what happened since
+     * (or a fresh `pool` event). A `retry:` line sets the reconnection delay
+     * in milliseconds. Lines starting with `:` are comments (keep-alives).
+     */
+    get: operations["getEvents"];
+  };
+}
+
+export type webhooks = Record<string, never>;
+
+export interface components {
+  schemas: {
+    Id: string;
+    Text: string;
+    /**
+     * Format: date-time
+     * @description ISO 8601 date and time with a time zone.
+     */
+    Time: string;
+    Seconds: number;
+    /** @enum {string} */
+    Role: "agent" | "supervisor" | "admin";
+    /** @enum {string} */
+    Status: "available" | "paused" | "post-interaction" | "offline";
+    /** @description Every 4xx and 5xx answer. */
+    Error: {
+      code: components["schemas"]["Id"];
+      message: components["schemas"]["Text"];
+    };
+    Queue: {
+      id: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+      /** @description Whether the small banner may handle this queue's calls. */
+      smallBanner: boolean;
+      /** @enum {string} */
+      recording: "off" | "allowed" | "auto";
+      wrapUpSeconds?: components["schemas"]["Seconds"];
+      callerId?: components["schemas"]["Text"];
+    };
+    Me: {
+      id: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+      extension: components["schemas"]["Id"];
+      role: components["schemas"]["Role"];
+      permissions: components["schemas"]["Id"][];
+      pauseReasons: components["schemas"]["Text"][];
+      profile: {
+        ringTimeout: number;
+        autoAnswer: boolean;
+        wrapUpSeconds: components["schemas"]["Seconds"];
+        callerId?: components["schemas"]["Text"];
+      };
+      queues: components["schemas"]["Queue"][];
+    };
+    StatusRequest: {
+      status: components["schemas"]["Status"];
+      reason?: components["schemas"]["Text"];
+      interactionId?: components["schemas"]["Id"];
+    };
+    StatusAnswer: {
+      status: components["schemas"]["Status"];
+      reason?: components["schemas"]["Text"];
+      since: components["schemas"]["Time"];
+    };
+    Caller: {
+      number: components["schemas"]["Text"];
+      name?: components["schemas"]["Text"];
+    };
+    QueueRef: {
+      id: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+    };
+    PoolEntry: {
+      interactionId: components["schemas"]["Id"];
+      queue: components["schemas"]["QueueRef"];
+      caller: components["schemas"]["Caller"];
+      waitingSince: components["schemas"]["Time"];
+      /** @enum {string} */
+      state: "waiting" | "offered" | "handling";
+      agent?: {
+        id: components["schemas"]["Id"];
+        name: components["schemas"]["Text"];
+      };
+    };
+    Pool: components["schemas"]["PoolEntry"][];
+    TakeAnswer: {
+      interactionId: components["schemas"]["Id"];
+    };
+    Interaction: {
+      id: components["schemas"]["Id"];
+      queue?: components["schemas"]["QueueRef"];
+      caller: components["schemas"]["Caller"];
+      /** @description The path taken in the routing tree (IVR). */
+      route: components["schemas"]["Text"][];
+      /** @description Variables collected by the IVR, by name. */
+      data: {
+        [key: string]: components["schemas"]["Text"];
+      };
+      agent?: {
+        id: components["schemas"]["Id"];
+        extension: components["schemas"]["Id"];
+      };
+    };
+    FormField: {
+      name: components["schemas"]["Id"];
+      label: components["schemas"]["Text"];
+      /** @enum {string} */
+      type: "text" | "textarea" | "select" | "checkbox";
+      options?: components["schemas"]["Text"][];
+      required?: boolean;
+    };
+    QueueForm: {
+      fields: components["schemas"]["FormField"][];
+      tags: components["schemas"]["Text"][];
+    };
+    WrapUpRequest: {
+      /** @description The form's values by field name (text, or a checkbox's boolean). */
+      values: {
+        [key: string]: string | boolean;
+      };
+      tags: components["schemas"]["Text"][];
+      contactId?: components["schemas"]["Id"];
+      caseId?: components["schemas"]["Id"];
+    };
+    WrapUpSaved: {
+      /** @constant */
+      saved: true;
+    };
+    WrapUpInvalid: {
+      /** @constant */
+      code: "invalid";
+      message: components["schemas"]["Text"];
+      /** @description A message per refused field name. */
+      fields: {
+        [key: string]: components["schemas"]["Text"];
+      };
+    };
+    WrapUpExtendRequest: {
+      seconds: number;
+    };
+    WrapUpTime: {
+      endsAt: components["schemas"]["Time"];
+      totalSeconds: components["schemas"]["Seconds"];
+    };
+    WrapUpEvent: {
+      interactionId: components["schemas"]["Id"];
+      endsAt: components["schemas"]["Time"];
+      totalSeconds: components["schemas"]["Seconds"];
+    };
+    MissedCall: {
+      id: components["schemas"]["Id"];
+      at: components["schemas"]["Time"];
+      caller: components["schemas"]["Caller"];
+      /** @enum {string} */
+      reason: "no-answer" | "declined" | "caller-hung-up";
+      processed: boolean;
+    };
+    Voicemail: {
+      id: components["schemas"]["Id"];
+      at: components["schemas"]["Time"];
+      caller: components["schemas"]["Caller"];
+      /** @description Seconds. */
+      duration: number;
+      transcription?: string;
+      heard: boolean;
+      /** @description Where the audio is; fetched with the bearer token. */
+      audioUrl: string;
+    };
+    DirectoryEntry: {
+      /** @enum {string} */
+      kind: "user" | "queue" | "routing" | "contact";
+      id: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+      /** @description What to dial or transfer to (extension, number or SIP URI). */
+      target: components["schemas"]["Text"];
+    };
+    PlatformUser: {
+      id: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+      role: components["schemas"]["Role"];
+      permissions: components["schemas"]["Id"][];
+    };
+    Recording: {
+      id: components["schemas"]["Id"];
+      url: string;
+    };
+    /** @description The JSON in an event's `data:` line; which one is named by its `event:` line (see `x-cx-events` of `GET /events`). */
+    PlatformEventData: components["schemas"]["Pool"] | components["schemas"]["StatusAnswer"] | components["schemas"]["WrapUpEvent"] | components["schemas"]["MissedCall"] | components["schemas"]["Voicemail"];
+  };
+  responses: {
+    /** @description The request was not valid. */
+    BadRequest: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description The token is missing, expired or not valid. */
+    Unauthorized: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description No such object. */
+    NotFound: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description The platform cannot answer now; the Banner retries idempotent requests. */
+    Unavailable: {
+      headers: {
+        /** @description Seconds to wait before retrying. */
+        "Retry-After"?: number;
+      };
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+  };
+  parameters: {
+    /**
+     * @description The object's id.
+     * @example i-42
+     */
+    IdInPath: components["schemas"]["Id"];
+    /**
+     * @description The interaction's id (the pool's, `X-CX-Interaction-Id`).
+     * @example i-42
+     */
+    InteractionIdInPath: components["schemas"]["Id"];
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+
+export type $defs = Record<string, never>;
+
+export type external = Record<string, never>;
+
+export interface operations {
+
+  /**
+   * The signed-in agent
+   * @description The agent's profile, rights, pause reasons and queues.
+   */
+  getMe: {
+    responses: {
+      /** @description The agent. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Me"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /**
+   * Change the agent's status
+   * @description Sets the agent available, paused (with a reason), in post-interaction or offline.
+   */
+  setStatus: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "status": "paused",
+         *   "reason": "Lunch"
+         * }
+         */
+        "application/json": components["schemas"]["StatusRequest"];
+      };
+    };
+    responses: {
+      /** @description The agent's status now. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["StatusAnswer"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * The pool
+   * @description Every interaction waiting in, offered from or handled from the agent's queues.
+   */
+  getPool: {
+    responses: {
+      /** @description The pool's entries. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Pool"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * Take a call from the pool
+   * @description Asks the ACD to send this interaction to the agent; the INVITE follows
+   * (with `X-CX-Interaction-Id`) and the Banner answers it at once. Not
+   * idempotent: the Banner never repeats it on its own.
+   */
+  takeInteraction: {
+    parameters: {
+      path: {
+        interactionId: components["parameters"]["InteractionIdInPath"];
+      };
+    };
+    responses: {
+      /** @description The ACD is sending the call to the agent. */
+      202: {
+        content: {
+          "application/json": components["schemas"]["TakeAnswer"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      /** @description Another agent took the call first. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * One interaction
+   * @description The caller, queue, IVR route and collected data of an interaction.
+   */
+  getInteraction: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    responses: {
+      /** @description The interaction. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Interaction"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Save the wrap-up
+   * @description Saves the post-interaction form's values, the tags and the links to a contact or a case.
+   */
+  saveWrapUp: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "values": {
+         *     "outcome": "Sale",
+         *     "callback": false
+         *   },
+         *   "tags": [
+         *     "vip"
+         *   ],
+         *   "contactId": "c-9"
+         * }
+         */
+        "application/json": components["schemas"]["WrapUpRequest"];
+      };
+    };
+    responses: {
+      /** @description Saved. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WrapUpSaved"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      /** @description Some values were refused; `fields` gives a message per field name. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["WrapUpInvalid"];
+        };
+      };
+    };
+  };
+  /**
+   * Extend the post-interaction time
+   * @description Adds seconds to the post-interaction time; answers when it now ends.
+   */
+  extendWrapUp: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "seconds": 30
+         * }
+         */
+        "application/json": components["schemas"]["WrapUpExtendRequest"];
+      };
+    };
+    responses: {
+      /** @description The post-interaction time now. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WrapUpTime"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Upload a recording
+   * @description Stores a recording of the interaction (Opus in Ogg or WebM); answers where it is kept.
+   */
+  uploadRecording: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    requestBody: {
+      content: {
+        /** @example OggS */
+        "audio/ogg": string;
+        /** @example webm */
+        "audio/webm": string;
+      };
+    };
+    responses: {
+      /** @description Stored. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Recording"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+      /** @description The recording is larger than the platform accepts. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * A queue's post-interaction form
+   * @description The fields and the tags the agent fills in after a call from this queue.
+   */
+  getQueueForm: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    responses: {
+      /** @description The form. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["QueueForm"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Missed calls
+   * @description The calls the agent missed, newest first.
+   */
+  getMissedCalls: {
+    responses: {
+      /** @description The missed calls. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MissedCall"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * Mark a missed call processed
+   * @description Idempotent; marking it again changes nothing.
+   */
+  markMissedCallProcessed: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    responses: {
+      /** @description Marked. */
+      204: {
+        content: never;
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Voicemails
+   * @description The agent's voicemails, newest first. `audioUrl` is fetched with the same bearer token.
+   */
+  getVoicemails: {
+    responses: {
+      /** @description The voicemails. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Voicemail"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * Mark a voicemail heard
+   * @description Idempotent; marking it again changes nothing.
+   */
+  markVoicemailHeard: {
+    parameters: {
+      path: {
+        id: components["parameters"]["IdInPath"];
+      };
+    };
+    responses: {
+      /** @description Marked. */
+      204: {
+        content: never;
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Search transfer destinations
+   * @description Users, queues, routings and contacts whose name or target matches the text.
+   */
+  searchDirectory: {
+    parameters: {
+      query: {
+        /**
+         * @description The text typed by the agent (may be empty).
+         * @example ann
+         */
+        q: string;
+      };
+    };
+    responses: {
+      /** @description The matching destinations. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DirectoryEntry"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * A user by extension
+   * @description Another user's role and permissions (who may monitor the agent's calls).
+   */
+  getUser: {
+    parameters: {
+      path: {
+        /**
+         * @description The user's extension.
+         * @example 1002
+         */
+        extension: string;
+      };
+    };
+    responses: {
+      /** @description The user. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PlatformUser"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * The event stream
+   * @description Server-sent events (`text/event-stream`). Each message has an `event:`
+   * line naming its type, an `id:` line and one `data:` line holding JSON:
+   *
+   * | event | data |
+   * |---|---|
+   * | `pool` | the whole pool, `PoolEntry[]` |
+   * | `status` | `StatusAnswer` (the agent's status changed) |
+   * | `wrap-up` | `WrapUpEvent` (post-interaction time started or changed) |
+   * | `missed-call` | `MissedCall` (a new or changed missed call) |
+   * | `voicemail` | `Voicemail` (a new or changed voicemail) |
+   *
+   * `x-cx-events` maps each event type to its data schema. The Banner
+   * reads the stream with `fetch` (so that it can send the bearer token),
+   * skips events it does not know or whose data does not match, and
+   * reconnects after a dropped stream with `Last-Event-ID` set to the
+   * last `id:` it received; the platform then sends what happened since
+   * (or a fresh `pool` event). A `retry:` line sets the reconnection delay
+   * in milliseconds. Lines starting with `:` are comments (keep-alives).
+   */
+  getEvents: {
+    parameters: {
+      header?: {
+        /**
+         * @description The `id` of the last event received, when the Banner reconnects.
+         * @example 17
+         */
+        "Last-Event-ID"?: string;
+      };
+    };
+    responses: {
+      /** @description The stream; it stays open. */
+      200: {
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+}

@@ -1,0 +1,104 @@
+import type { WritableAtom } from 'nanostores';
+import type { AgentReport } from '../agent/agent-controller.js';
+import { CxError, CxErrorCode, isCxError } from '../index.js';
+import type { Feature } from '../features/feature.js';
+import { createPlatformClient, type PlatformClient, type PlatformOptions } from './platform-client.js';
+import type { Interaction, Me, PlatformEvent, PoolEntry, StatusAnswer } from './platform-schemas.js';
+
+/** Where the platform feature puts what it learns: the phone's stores and status machine. */
+export interface PlatformSinks {
+  readonly $me: WritableAtom<Me | undefined>;
+  readonly $pool: WritableAtom<readonly PoolEntry[]>;
+  /** The platform's word on the agent's status (a supervisor, a rule). */
+  status(answer: StatusAnswer): void;
+  /** Other events (wrap-up, missed calls, voicemail) for the features that want them. */
+  event(event: PlatformEvent): void;
+}
+
+export interface PlatformApi {
+  readonly client: PlatformClient;
+  /** Loads `/me` and the pool, and opens the event stream (once). */
+  start(sinks: PlatformSinks): Promise<Me>;
+  /** Tells the platform about the agent's status (`PUT /me/status`), in order; failures are logged. */
+  report(report: AgentReport): Promise<void>;
+  /** `POST /pool/{id}/take`; `already-taken` when another agent got it. */
+  take(interactionId: string): Promise<void>;
+  interaction(id: string): Promise<Interaction>;
+}
+
+/**
+ * The contact-center platform (DESIGN section 7), loaded when the phone has
+ * a `platform` option: the agent's profile, status both ways, the pool.
+ */
+export const platformFeature: Feature<PlatformApi> = {
+  name: 'platform',
+  install(context) {
+    const options = context.options.platform as PlatformOptions | undefined;
+    if (!options) throw new CxError(CxErrorCode.NoPlatform, 'The phone has no platform option.');
+    const client = createPlatformClient(options, context.logger);
+    let stream: { close(): void } | undefined;
+    let started: Promise<Me> | undefined;
+    let reporting: Promise<unknown> = Promise.resolve();
+    let sinks: PlatformSinks | undefined;
+
+    const onEvent = (event: PlatformEvent): void => {
+      if (!sinks) return;
+      if (event.type === 'pool') sinks.$pool.set(event.data);
+      else if (event.type === 'status') sinks.status(event.data);
+      sinks.event(event);
+    };
+
+    const api: PlatformApi = {
+      client,
+      start(into) {
+        sinks = into;
+        started ??= (async () => {
+          const me = await client.me();
+          into.$me.set(me);
+          stream = client.events({ onEvent });
+          // The pool also arrives with the stream; read it now so the list shows at once.
+          client.pool().then(
+            (pool) => into.$pool.set(pool),
+            (error: unknown) => context.logger.warn('The pool could not be read', error),
+          );
+          return me;
+        })().catch((error: unknown) => {
+          started = undefined;
+          throw error;
+        });
+        return started;
+      },
+      report(report) {
+        const run = reporting.then(async () => {
+          try {
+            const answer = await client.setStatus(report);
+            sinks?.status(answer);
+          } catch (error) {
+            context.logger.warn(`The platform did not take the status ${report.status}`, error);
+          }
+        });
+        reporting = run;
+        return run;
+      },
+      async take(interactionId) {
+        context.expectTaken(interactionId);
+        try {
+          await client.take(interactionId);
+        } catch (error) {
+          context.expectTaken(interactionId, 0);
+          if (isCxError(error)) throw error;
+          throw new CxError(CxErrorCode.PlatformUnavailable, 'The call could not be taken.', { cause: error });
+        }
+      },
+      interaction: (id) => client.interaction(id),
+    };
+    return {
+      api,
+      dispose() {
+        stream?.close();
+        stream = undefined;
+        sinks = undefined;
+      },
+    };
+  },
+};
