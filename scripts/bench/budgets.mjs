@@ -18,6 +18,7 @@ const DEFAULTS = {
   peerConnectionGrowth: { key: 'PEER_CONNECTION_GROWTH', what: 'live RTCPeerConnections after the call churn - before', limit: 0, unit: '' },
   audioContextGrowth: { key: 'AUDIO_CONTEXT_GROWTH', what: 'AudioContexts after the call churn - before', limit: 0, unit: '' },
   heapGrowth: { key: 'HEAP_GROWTH_MB', what: 'heap after GC, after the call churn - before', limit: 2, unit: 'MB' },
+  poolUpdate: { key: 'POOL_UPDATE_MS', what: 'pool of 10,000 calls: one update rendered, median', limit: 16, unit: 'ms' },
 };
 
 /** The budgets in force (defaults, or CX_BUDGET_* overrides). */

@@ -26,7 +26,7 @@ const size = run(process.execPath, [join(root, 'scripts/bench/size.mjs')]);
 process.stdout.write(size.stdout + size.stderr);
 const ratio = Number(/ratio \(gzip\)\s+([\d.]+)x/.exec(size.stdout)?.[1]);
 
-console.log('\n== calls and popup (simulated contact center, real WebRTC on loopback)');
+console.log('\n== calls, popup and pool (simulated contact center, real WebRTC on loopback)');
 const wtr = run(join(root, 'node_modules/.bin/wtr'), ['--group', 'bench'], { CX_BENCH_QUICK: quick ? '1' : '' });
 const results = Object.fromEntries(
   (wtr.stdout + wtr.stderr)
@@ -38,7 +38,9 @@ const results = Object.fromEntries(
 const popup = results['invite-to-popup-painted-ms'];
 const setup = results['accept-to-first-remote-audio-ms'];
 const churn = results['churn'];
-if (!popup || !setup || !churn || wtr.status !== 0) {
+const pool = results['pool-update-rendered-ms'];
+const poolParse = results['pool-event-parsed-ms'];
+if (!popup || !setup || !churn || !pool || !poolParse || wtr.status !== 0) {
   process.stdout.write(wtr.stdout + wtr.stderr);
   console.error('bench: the browser benches did not all report (see above)');
   process.exit(1);
@@ -51,6 +53,11 @@ console.log(
     `calls kept ${churn.callsKept}, per call median ${churn.perCallMs.median} ms`,
 );
 
+console.log(
+  `pool of ${pool.size}: one update rendered  median ${pool.median} ms, p95 ${pool.p95} ms (n=${pool.n}, ${pool.rows} rows in the DOM); ` +
+    `reading a pool event of ${poolParse.size} (${Math.round(poolParse.bytes / 1024)} KB) median ${poolParse.median} ms`,
+);
+
 const verdicts = judge({
   sizeRatio: ratio,
   popupP95: popup.p95,
@@ -58,6 +65,7 @@ const verdicts = judge({
   peerConnectionGrowth: churn.peerConnectionsAfter - churn.peerConnectionsBefore,
   audioContextGrowth: churn.audioContextsAfter - churn.audioContextsBefore,
   heapGrowth: churn.heapGrowthMB,
+  poolUpdate: pool.median,
 });
 console.log('\n== budgets (DESIGN section 6)');
 for (const v of verdicts) {

@@ -554,7 +554,7 @@ export class Phone implements PhoneApi {
 
   /** The agent's status changed in a way the platform must hear of. */
   #report(report: AgentReport): void {
-    if (!this.options.platform) return;
+    if (!this.options.platform || this.#destroyed) return;
     this.#reporting = this.#platform()
       .then((platform) => platform.report(report))
       .catch((error: unknown) => this.#logger.warn('The status could not be sent to the platform', error));

@@ -1,5 +1,4 @@
-import { WebSocketInterceptor } from '@mswjs/interceptors/WebSocket';
-import { defineNetwork, InterceptorSource } from 'msw/experimental';
+import { interceptInPage, type PageHandlers, type PageInterception } from './page-network.js';
 import type { PhoneOptions } from '../phone/phone-options.js';
 import { SimulatedCustomer, type SimulatedCustomerOptions } from './simulated-customer.js';
 import { createSipSwitch, type SipSwitch } from './sip-switch.js';
@@ -44,31 +43,16 @@ export interface SimulatedContactCenter {
   stop(): Promise<void>;
 }
 
-type Interceptors = ConstructorParameters<typeof InterceptorSource>[0]['interceptors'];
-type Handlers = Parameters<typeof defineNetwork>[0]['handlers'];
-
-function createInterception(handlers: Handlers) {
-  // msw's typings carry their own copy of the interceptor class; it is the same object.
-  const interceptors = [new WebSocketInterceptor()] as unknown as Interceptors;
-  return defineNetwork({
-    sources: [new InterceptorSource({ interceptors })],
-    handlers,
-    onUnhandledFrame: 'bypass',
-    context: { quiet: true },
-  });
-}
-
-/** msw's network interception: `use()`, `resetHandlers()`, `disable()`. */
-export type WebSocketInterception = ReturnType<typeof createInterception>;
+/** The page's interception of the switch's WebSocket: `use()` and `disable()`. */
+export type WebSocketInterception = PageInterception;
 
 /**
  * Routes the page's WebSockets to msw `ws` handlers (no service worker
- * needed); sockets no handler matches reach the real network.
+ * needed); sockets no handler matches reach the real network. Shares the
+ * page's one interception with the simulated platform.
  */
-export async function interceptWebSockets(handlers: Handlers): Promise<WebSocketInterception> {
-  const network = createInterception(handlers);
-  await network.enable();
-  return network;
+export async function interceptWebSockets(handlers: PageHandlers): Promise<WebSocketInterception> {
+  return interceptInPage(handlers);
 }
 
 /** Starts a {@link SimulatedContactCenter}. */
@@ -106,7 +90,7 @@ export async function startSimulatedContactCenter(options: SimulatedContactCente
     },
     async stop() {
       await Promise.all(customers.map((c) => c.dispose()));
-      network.disable();
+      await network.disable();
       sw.dispose();
     },
   };

@@ -243,7 +243,7 @@ export class CxBanner extends CxElement {
             <span class="text">${connectionLabel(connection)}</span>
             ${connection.state === 'registered' ? html`<span class="agent">· ${agentLabel(agent)}</span>` : nothing}
           </p>
-          ${this.phone ? html`<cx-agent-status part="my-status" .phone=${this.phone}></cx-agent-status>` : nothing}
+          ${this.phone ? html`<cx-agent-status part="my-status" theme=${theme} .phone=${this.phone}></cx-agent-status>` : nothing}
           <form part="new-call" class="dial" @submit=${this.onDialSubmit}>
             <label class="visually-hidden" for="dial">Number or extension</label>
             <input

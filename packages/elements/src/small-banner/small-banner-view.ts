@@ -43,9 +43,9 @@ export interface SmallBannerView {
   render(state: SmallBannerState): TemplateResult;
 }
 
-function myStatus(phone: PhoneApi): TemplateResult {
+function myStatus(phone: PhoneApi, theme: string | undefined): TemplateResult {
   void loadAgentStatus().catch(() => undefined);
-  return html`<cx-agent-status part="my-status" compact .phone=${phone}></cx-agent-status>`;
+  return html`<cx-agent-status part="my-status" compact theme=${theme ?? nothing} .phone=${phone}></cx-agent-status>`;
 }
 
 function render(state: SmallBannerState): TemplateResult {
@@ -58,7 +58,7 @@ return html`
           ${connection.state === 'registered' ? agentLabel(state.agent) : connectionLabel(connection)}
         </span>
       </p>
-      ${state.phone ? myStatus(state.phone) : nothing}
+      ${state.phone ? myStatus(state.phone, state.theme) : nothing}
       ${ringing ? renderRinging(state, ringing) : nothing} ${current ? renderCurrent(state, current) : nothing}
       ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
       ${state.error ? html`<p part="error" class="error text" role="alert">${state.error}</p>` : nothing}

@@ -194,7 +194,7 @@ describe('call control in the banner', () => {
     await settle(banner);
     expect(deepText(banner)).to.contain('An extension is 2 to 8 digits.');
     kind('smart').click();
-    await until(() => queryAll(banner, 'option').length === 1, 'the routings');
+    await until(() => queryAll(banner, 'select#routing option').length === 1, 'the routings');
     expect(await axeViolations(banner), 'smart outbound').to.deep.equal([]);
     const cc = await contactCenter();
     await customer({ user: '2099' });

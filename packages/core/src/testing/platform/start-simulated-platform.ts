@@ -1,8 +1,6 @@
-import { FetchInterceptor } from '@mswjs/interceptors/fetch';
-import { defineNetwork, InterceptorSource } from 'msw/experimental';
+import { interceptInPage } from '../page-network.js';
 import { createSimulatedPlatform, type SimulatedPlatform, type SimulatedPlatformOptions } from './simulated-platform.js';
 
-type Interceptors = ConstructorParameters<typeof InterceptorSource>[0]['interceptors'];
 
 /** A simulated platform that answers the page's `fetch` calls; `stop()` ends the interception. */
 export type StartedSimulatedPlatform = SimulatedPlatform & {
@@ -26,15 +24,7 @@ export type StartedSimulatedPlatform = SimulatedPlatform & {
  */
 export async function startSimulatedPlatform(options: SimulatedPlatformOptions = {}): Promise<StartedSimulatedPlatform> {
   const platform = createSimulatedPlatform(options);
-  // msw's typings carry their own copy of the interceptor class; it is the same object.
-  const interceptors = [new FetchInterceptor()] as unknown as Interceptors;
-  const network = defineNetwork({
-    sources: [new InterceptorSource({ interceptors })],
-    handlers: [...platform.handlers],
-    onUnhandledFrame: 'bypass',
-    context: { quiet: true },
-  });
-  await network.enable();
+  const network = await interceptInPage(platform.handlers);
   let stopped = false;
   return Object.assign(platform, {
     async stop(): Promise<void> {

@@ -1,0 +1,124 @@
+// Component tier: the phone with a platform, in Chromium: the simulated
+// platform (msw, fetch) beside the simulated SIP switch (msw, WebSocket).
+import { expect } from '@esm-bundle/chai';
+import { isCxError, type Call, type Phone } from '../index.js';
+import { startSimulatedPlatform, type StartedSimulatedPlatform } from '../testing/index.js';
+import { startKit, until, type Kit } from '../../test/support/phone-kit.js';
+
+let kit: Kit;
+let platform: StartedSimulatedPlatform;
+
+/** The platform's dispatch: the caller (a customer of the switch, by number) dials the agent with the headers. */
+async function startPlatform(): Promise<void> {
+  platform = await startSimulatedPlatform({
+    dial: async ({ caller, extension, headers }) => {
+      const customer = await kit.cc.customer(caller.number);
+      await customer.dial(kit.cc.address(extension), headers);
+    },
+  });
+}
+
+function agentWithPlatform(user = '1001'): Phone {
+  return kit.agent(user, {
+    platform: { baseUrl: platform.baseUrl, token: platform.tokenFor(user) },
+  });
+}
+
+const userOf = (extension: string): { status: string; reason?: string | undefined } => {
+  const user = [...platform.model.users.values()].find((u) => u.extension === extension);
+  if (!user) throw new Error(`no user ${extension}`);
+  return user;
+};
+const salesQueue = (): string => [...platform.model.queues.values()].find((q) => q.name === 'Sales')!.id;
+
+describe('Phone with a platform', () => {
+  beforeEach(async () => {
+    kit = await startKit();
+    await startPlatform();
+  });
+  afterEach(async () => {
+    await kit.stop();
+    await platform.stop();
+  });
+
+  it('loads the agent from /me; the profile and pause reasons come from the platform', async () => {
+    const phone = agentWithPlatform();
+    expect(phone.$me.get()).to.equal(undefined);
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    const me = phone.$me.get()!;
+    expect(me.extension).to.equal('1001');
+    expect(me.pauseReasons).to.include('Lunch');
+    expect(phone.$agent.get()).to.equal('available');
+  });
+
+  it('status both ways: the agent pauses (PUT /me/status), a supervisor makes them available (status event)', async () => {
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    await phone.setStatus('paused', { reason: 'Lunch' });
+    expect(phone.$agent.get()).to.equal('paused');
+    expect(phone.$agentState.get().reason).to.equal('Lunch');
+    await until(() => userOf('1001').status === 'paused', 'the platform to know');
+    expect(userOf('1001').reason).to.equal('Lunch');
+    const put = platform.requests().find((r) => r.method === 'PUT' && r.path.endsWith('/me/status'));
+    expect(put?.body).to.deep.equal({ status: 'paused', reason: 'Lunch' });
+
+    const started = performance.now();
+    platform.setStatus('1001', 'available');
+    await until(() => phone.$agent.get() === 'available', 'the status event', 1000);
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('the pool is live; "take" brings the call in through SIP and it is answered with no click', async () => {
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2001', name: 'Bob Smith' } });
+    await until(() => phone.$pool.get().some((e) => e.interactionId === entry.interactionId), 'the pool event');
+    expect(phone.$pool.get().find((e) => e.interactionId === entry.interactionId)?.caller.name).to.equal('Bob Smith');
+
+    let offered: Call | undefined;
+    phone.on('call:incoming', (call) => (offered = call));
+    await phone.take(entry.interactionId);
+    await until(() => offered?.state === 'active', 'the taken call to be answered at once', 8000);
+    expect(offered!.info.interactionId).to.equal(entry.interactionId);
+    expect(offered!.info.queue?.name).to.equal('Sales');
+  });
+
+  it('two agents take the same call: exactly one gets it, the other hears already-taken', async () => {
+    const alice = agentWithPlatform('1001');
+    const bruno = agentWithPlatform('1002');
+    await Promise.all([alice.connect(), bruno.connect()]);
+    await until(() => alice.$me.get() !== undefined && bruno.$me.get() !== undefined, '/me of both');
+    const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2002' } });
+    const outcomes = await Promise.allSettled([alice.take(entry.interactionId), bruno.take(entry.interactionId)]);
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).to.have.length(1);
+    expect(lost).to.have.length(1);
+    expect(isCxError(lost[0]!.reason, 'already-taken')).to.equal(true);
+    expect((lost[0]!.reason as Error).message).to.match(/took this call first/);
+  });
+
+  it('a malformed pool answer is refused; the phone keeps working and the stream fills the pool', async () => {
+    platform.fail('GET /pool', { body: '{"broken' });
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    expect(phone.$pool.get()).to.deep.equal([]);
+    const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2003' } });
+    await until(() => phone.$pool.get().some((e) => e.interactionId === entry.interactionId), 'the pool event');
+    expect(phone.$connection.get().state).to.equal('registered');
+  });
+
+  it('without a platform: take says so, and status still works locally', async () => {
+    const phone = kit.agent('1001');
+    await phone.connect();
+    const error = await phone.take('i-1').catch((e: unknown) => e);
+    expect(isCxError(error, 'no-platform')).to.equal(true);
+    await phone.setStatus('paused');
+    expect(phone.$agent.get()).to.equal('paused');
+    expect(phone.$pool.get()).to.deep.equal([]);
+  });
+});
