@@ -203,6 +203,7 @@ export class Phone implements PhoneApi {
   /** Hang up every call, unregister and close the connection. */
   async disconnect(): Promise<void> {
     await Promise.all(this.#calls.live().map((call) => call.hangup().catch(() => undefined)));
+    if (this.options.platform) await this.#platform().then((platform) => platform.stop(), () => undefined);
     await this.#sip.disconnect();
   }
 

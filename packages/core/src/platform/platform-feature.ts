@@ -17,8 +17,10 @@ export interface PlatformSinks {
 
 export interface PlatformApi {
   readonly client: PlatformClient;
-  /** Loads `/me` and the pool, and opens the event stream (once). */
+  /** Loads `/me` and the pool, and opens the event stream (once, until `stop()`). */
   start(sinks: PlatformSinks): Promise<Me>;
+  /** Closes the event stream (the phone disconnected); `start()` opens it again. */
+  stop(): void;
   /** Tells the platform about the agent's status (`PUT /me/status`), in order; failures are logged. */
   report(report: AgentReport): Promise<void>;
   /** `POST /pool/{id}/take`; `already-taken` when another agent got it. */
@@ -41,9 +43,14 @@ export const platformFeature: Feature<PlatformApi> = {
     let reporting: Promise<unknown> = Promise.resolve();
     let sinks: PlatformSinks | undefined;
 
+    /** Counts pool events: a `GET /pool` answer older than one of them is stale. */
+    let poolEvents = 0;
     const onEvent = (event: PlatformEvent): void => {
       if (!sinks) return;
-      if (event.type === 'pool') sinks.$pool.set(event.data);
+      if (event.type === 'pool') {
+        poolEvents += 1;
+        sinks.$pool.set(event.data);
+      }
       else if (event.type === 'status') sinks.status(event.data);
       sinks.event(event);
     };
@@ -56,9 +63,13 @@ export const platformFeature: Feature<PlatformApi> = {
           const me = await client.me();
           into.$me.set(me);
           stream = client.events({ onEvent });
-          // The pool also arrives with the stream; read it now so the list shows at once.
+          // The pool also arrives with the stream; read it now so the list
+          // shows at once, unless the stream was faster (its pool is newer).
+          const before = poolEvents;
           client.pool().then(
-            (pool) => into.$pool.set(pool),
+            (pool) => {
+              if (poolEvents === before) into.$pool.set(pool);
+            },
             (error: unknown) => context.logger.warn('The pool could not be read', error),
           );
           return me;
@@ -67,6 +78,11 @@ export const platformFeature: Feature<PlatformApi> = {
           throw error;
         });
         return started;
+      },
+      stop() {
+        stream?.close();
+        stream = undefined;
+        started = undefined;
       },
       report(report) {
         const run = reporting.then(async () => {

@@ -86,6 +86,16 @@ describe('Phone with a platform', () => {
     expect(offered!.info.queue?.name).to.equal('Sales');
   });
 
+  it('a call put in the pool just as the phone connects is not lost to an older GET /pool answer', async () => {
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    // The GET /pool of the start is on its way; the stream's pool event is newer.
+    const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2001' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(phone.$pool.get().map((e) => e.interactionId)).to.include(entry.interactionId);
+  });
+
   it('two agents take the same call: exactly one gets it, the other hears already-taken', async () => {
     const alice = agentWithPlatform('1001');
     const bruno = agentWithPlatform('1002');

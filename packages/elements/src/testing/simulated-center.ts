@@ -9,8 +9,11 @@ import { createPhone, type Call, type Phone, type PhoneOptions } from '@cx/core'
 import {
   createToneMicrophone,
   startSimulatedContactCenter,
+  startSimulatedPlatform,
   type SimulatedContactCenter,
   type SimulatedCustomer,
+  type SimulatedPlatformOptions,
+  type StartedSimulatedPlatform,
 } from '@cx/core/testing';
 
 export const AGENT_HZ = 1130;
@@ -104,6 +107,38 @@ export async function answeredCall(
   await call.accept();
   await from.waitFor('active');
   return { call, from };
+}
+
+/**
+ * The simulated platform of the page for this test (stopped by `disposeAll`).
+ * A call it dispatches (or that an agent takes) is dialled by a customer
+ * whose user is the caller's number.
+ */
+export async function simulatedPlatform(options: Omit<SimulatedPlatformOptions, 'dial'> = {}): Promise<StartedSimulatedPlatform> {
+  const cc = await contactCenter();
+  // As an ACD would: the interaction is handled once the agent answers, and over when the call ends.
+  const platform: StartedSimulatedPlatform = await startSimulatedPlatform({
+    ...options,
+    dial: async ({ interactionId, caller, extension, headers }) => {
+      const from = await customer({ user: caller.number, ...(caller.name === undefined ? {} : { displayName: caller.name }) });
+      await from.dial(cc.address(extension), headers);
+      void from.waitFor('active').then(
+        () => platform.handling(interactionId, extension),
+        () => undefined,
+      );
+      void from.waitFor('ended').then(
+        () => platform.endInteraction(interactionId),
+        () => undefined,
+      );
+    },
+  });
+  cleanup.push(() => platform.stop());
+  return platform;
+}
+
+/** The `platform` option of an agent phone on `platform`, as `user`. */
+export function platformOption(platform: StartedSimulatedPlatform, user = '1001'): PhoneOptions['platform'] {
+  return { baseUrl: platform.baseUrl, token: platform.tokenFor(user) };
 }
 
 /** Ends every phone and customer made since the last call, and empties the page. */
