@@ -70,6 +70,7 @@ describe('the demo', () => {
     page = await browser.newPage();
     await page.setViewport({ width: 1440, height: 900 });
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (m) => { if (process.env.CX_DEMO_CONSOLE) console.log('PAGE', m.type(), m.text()); });
     await page.goto(`${url}?agentTone=${AGENT_HZ}`);
     await until(() => page.evaluate(() => window.cxDemo?.phone?.$connection.get().state === 'registered'), 'registration', 15000);
     assert.deepEqual(errors, []);
@@ -159,6 +160,8 @@ describe('the demo', () => {
 
     await click('Transfer');
     await field('Transfer destination', 'searchbox').fill('Carol');
+    // The platform's directory answers the search: choose Carol among what it found.
+    await field('Carol Jones 1003', 'radio').click();
     await shot('transfer-picker', 'cx-banner');
     await click('Transfer and hang up');
     await until(async () => (await colleagueState('1003')) === 'active', 'Carol to take the call');
@@ -196,6 +199,29 @@ describe('the demo', () => {
     await until(async () => (await danMonitor()) === null, 'the end of the monitoring');
     await page.evaluate(() => Promise.all(window.cxDemo.monitored.$calls.get().map((call) => call.hangup())));
     await until(() => page.evaluate(() => document.getElementById('monitor-hint').hidden === false), 'the panel to empty');
+  });
+
+  test('the pool: Take this call connects at once, heard both ways; My status pauses and resumes', async () => {
+    await page.evaluate(() => {
+      window.cxDemo.otherAgentTakes = false;
+    });
+    await click('Put a call in the pool');
+    await button('Take this call').wait();
+    await shot('pool', 'cx-banner');
+    await click('Take this call');
+    await until(async () => (await customerState()) === 'active', 'the taken call, answered with no other click');
+    assert.ok((await settle('agentHearsCustomer', true)) >= HEARD, 'the agent hears the customer');
+    assert.ok((await settle('customerHearsAgent', true)) >= HEARD, 'the customer hears the agent');
+    await hangUpEverything();
+    await until(async () => (await customerState()) === 'ended', 'the end of the call');
+
+    const myStatus = field('My status', 'combobox');
+    await myStatus.fill('paused:0');
+    await until(() => page.evaluate(() => window.cxDemo.phone.$agent.get() === 'paused'), 'the agent to be paused');
+    const onPlatform = () => page.evaluate(() => [...window.cxDemo.platform.model.users.values()].find((u) => u.extension === '1001').status);
+    await until(async () => (await onPlatform()) === 'paused', 'the platform to know');
+    await myStatus.fill('available');
+    await until(() => page.evaluate(() => window.cxDemo.phone.$agent.get() === 'available'), 'the agent to be available');
   });
 
   test('no error on the page', () => {

@@ -2,13 +2,13 @@
 // @cx/core/testing), the simulation panel, and a CRM that reacts to the
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
-import { createToneMicrophone, FrequencyMeter, startSimulatedContactCenter } from '@cx/core/testing';
-import { colleagues, DIRECTORY, MONITORED_AGENT, MONITORED_CALLER, scenarios } from './scenarios.js';
+import { createToneMicrophone, defaultSeed, FrequencyMeter, startSimulatedContactCenter, startSimulatedPlatform } from '@cx/core/testing';
+import { colleagues, DIRECTORY, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios } from './scenarios.js';
 
 const CX = window.CX;
 const AGENT = '1001';
 const users = { [AGENT]: 'agent-1001', [MONITORED_AGENT.user]: `pw-${MONITORED_AGENT.user}` };
-for (const s of [...scenarios, ...colleagues, MONITORED_CALLER]) users[s.user] = `pw-${s.user}`;
+for (const s of [...scenarios, ...colleagues, MONITORED_CALLER, ...POOL_CALLERS, OTHER_AGENT]) users[s.user] = `pw-${s.user}`;
 
 const directory = { '+33612345678': 'Bob Martin (Acme Corp)', '+442071234567': 'David Smith (Globex)' };
 const $ = (id) => document.getElementById(id);
@@ -25,23 +25,108 @@ const reachable = new Map();
 /** Dan, the colleague a supervisor can monitor: a real phone running the same engine. */
 let monitored;
 let monitoredCaller;
+/** The simulated contact-center platform: the agent's profile and status, the pool of calls. */
+let platform;
+/** Bruno, the other agent of the platform, and whether he takes calls from the pool. */
+let other;
+let otherTakes = true;
+const poolCallers = new Map();
 
 async function useSimulator() {
   await phone?.disconnect();
   cc ??= await startSimulatedContactCenter({ users });
+  platform ??= await startPlatform();
   phone = CX.createPhone({
     sip: { ...cc.sipOptions(AGENT), displayName: 'Ann Agent', dtmf: 'info' },
     profile: { ringTimeout: 20, smartOutbound: true },
+    // The contact-center platform: profile, status, the pool, transfer destinations.
+    platform: { baseUrl: platform.baseUrl, token: platform.tokenFor(AGENT) },
     // The CRM's own directory names the callers it knows.
     contacts: { lookup: (number) => directory[number] },
-    // Where calls can be transferred: colleagues, queues, routings, contacts.
-    directory: DIRECTORY,
     ...(agentTone ? { media: { getStream: createToneMicrophone(agentTone).getStream } } : {}),
   });
   attach(phone);
   await phone.connect();
   await startColleagues();
+  await startOtherAgent();
   status('Connected to the simulated contact center as extension 1001.');
+}
+
+/**
+ * The simulated platform, seeded for the demo: Ann (1001) and Bruno (1004)
+ * in the Sales and Support queues, the demo's colleagues in its directory.
+ * A call it hands to an agent (or that an agent takes) is dialled by the
+ * waiting customer, a real SIP phone of the simulated contact center.
+ */
+async function startPlatform() {
+  const seed = defaultSeed(Date.now());
+  const [ann, bruno, supervisor] = seed.users;
+  seed.users = [
+    { ...ann, name: 'Ann Agent' },
+    { ...bruno, id: `user-${OTHER_AGENT.user}`, extension: OTHER_AGENT.user, name: OTHER_AGENT.displayName },
+    supervisor,
+  ];
+  seed.directory = DIRECTORY;
+  // The agent starts recordings here (a queue may also record every call: 'auto').
+  seed.queues = seed.queues.map((queue) => ({ ...queue, recording: 'allowed' }));
+  const started = await startSimulatedPlatform({
+    seed,
+    dial: async ({ interactionId, caller, extension, headers }) => {
+      const from = await poolCaller(caller.number);
+      if (extension === AGENT) customer = from;
+      await from.dial(cc.address(extension), headers);
+      // As an ACD would: handled once answered, over when the call ends.
+      void from.waitFor('active', 60_000).then(() => started.handling(interactionId, extension), () => undefined);
+      void from.waitFor('ended', 3_600_000).then(() => started.endInteraction(interactionId), () => undefined);
+    },
+  });
+  return started;
+}
+
+async function poolCaller(number) {
+  const known = POOL_CALLERS.find((c) => c.user === number);
+  if (!poolCallers.has(number)) {
+    poolCallers.set(number, await cc.customer(number, { displayName: known?.displayName, frequency: known?.frequency ?? 500, autoAnswer: true }));
+  }
+  return poolCallers.get(number);
+}
+
+/** Bruno watches the pool and, now and then, takes a waiting call before you do. */
+async function startOtherAgent() {
+  if (other) return;
+  other = CX.createPhone({
+    sip: { ...cc.sipOptions(OTHER_AGENT.user), displayName: OTHER_AGENT.displayName },
+    platform: { baseUrl: platform.baseUrl, token: platform.tokenFor(OTHER_AGENT.user) },
+    media: { getStream: createToneMicrophone(OTHER_AGENT.frequency).getStream },
+  });
+  const seen = new Set();
+  other.$pool.listen((pool) => {
+    for (const entry of pool) {
+      if (entry.state !== 'waiting' || seen.has(entry.interactionId)) continue;
+      seen.add(entry.interactionId);
+      setTimeout(() => {
+        const still = other.$pool.get().find((e) => e.interactionId === entry.interactionId);
+        if (otherTakes && still?.state === 'waiting' && Math.random() < 0.5) void other.take(entry.interactionId).catch(() => undefined);
+      }, 6000 + Math.random() * 6000);
+    }
+  });
+  // Bruno's calls last a little while.
+  other.on('call:accepted', (call) => setTimeout(() => void call.hangup().catch(() => undefined), 10_000 + Math.random() * 10_000));
+  await other.connect();
+}
+
+let pooled = 0;
+/** The simulation panel's "Put a call in the pool". */
+function putInPool() {
+  if (!platform) return;
+  const caller = POOL_CALLERS[pooled++ % POOL_CALLERS.length];
+  platform.putInPool({
+    queueId: caller.queue,
+    caller: { number: caller.user, name: caller.displayName },
+    route: ['Main menu', caller.queue === 'sales' ? 'Sales' : 'Support'],
+    data: { Reason: caller.queue === 'sales' ? 'New order' : 'Delivery' },
+  });
+  status(`${caller.displayName} waits in the ${caller.queue === 'sales' ? 'Sales' : 'Support'} queue.`);
 }
 
 /** Carol, the Sales queue and Acme support answer transfers and calls; Dan takes calls you can monitor. */
@@ -190,6 +275,7 @@ $('real-sip').addEventListener('submit', (event) => {
 });
 $('use-simulator').addEventListener('click', () => void useSimulator());
 $('call-monitored').addEventListener('click', () => void callMonitoredAgent());
+$('put-in-pool').addEventListener('click', () => putInPool());
 $('colleague-list').append(
   ...colleagues.map((c) => {
     const li = document.createElement('li');
@@ -225,6 +311,14 @@ window.cxDemo = {
   /** A simulated colleague (their SimulatedCustomer), by extension or number. */
   colleague: (user) => reachable.get(user),
   callMonitoredAgent,
+  putInPool,
+  /** Whether Bruno, the other agent, sometimes takes pool calls first (on by default). */
+  set otherAgentTakes(on) {
+    otherTakes = on;
+  },
+  get platform() {
+    return platform;
+  },
   get monitored() {
     return monitored;
   },

@@ -95,3 +95,14 @@ export const MONITORED_CALLER = {
   frequency: 560,
   headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'smart', 'X-CX-Queue': 'Support' }),
 };
+
+/** Customers waiting in the platform's queues ("Put a call in the pool"). */
+export const POOL_CALLERS = [
+  { user: '+33611000001', displayName: 'Hugo Bernard', frequency: 450, queue: 'sales' },
+  { user: '+33611000002', displayName: 'Ines Garcia', frequency: 500, queue: 'support' },
+  { user: '+33611000003', displayName: 'Jules Petit', frequency: 540, queue: 'sales' },
+  { user: '+33611000004', displayName: 'Lea Roux', frequency: 580, queue: 'support' },
+];
+
+/** The other agent on the simulated platform, who sometimes takes a call from the pool first. */
+export const OTHER_AGENT = { user: '1004', displayName: 'Bruno Petit', frequency: 880 };

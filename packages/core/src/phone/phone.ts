@@ -107,7 +107,10 @@ export class Phone implements PhoneApi {
 
   /** Transfer destinations: the platform's directory when there is one, else the `directory` option. */
   readonly directory = {
-    search: (text: string): Promise<DirectoryEntry[]> => Promise.resolve(searchDirectory(this.options.directory, text)),
+    search: async (text: string): Promise<DirectoryEntry[]> =>
+      this.options.platform
+        ? (await this.#platform()).client.directory(text)
+        : searchDirectory(this.options.directory, text),
   };
 
   static {
