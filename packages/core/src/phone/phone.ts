@@ -372,6 +372,7 @@ export class Phone implements PhoneApi {
       setTimeout(() => void this.#expire(call), seconds * 1000),
     );
     this.#calls.add(call);
+    if (this.options.platform && info.interactionId !== undefined) this.#datasFromPlatform(call);
     this.#logger.info(`Incoming call ${call.id}`);
     this.#events.emit('call:incoming', call);
     if (!call.ended && (taken || info.autoAnswer || this.#profile().autoAnswer)) {
@@ -554,6 +555,16 @@ export class Phone implements PhoneApi {
       return Promise.reject(new CxError(CxErrorCode.NoPlatform, 'This needs the platform option (DESIGN section 7).'));
     }
     return this.#feature(LAZY.platform);
+  }
+
+  /** An INVITE with only an interaction id: the Datas come from `GET /interactions/{id}`. */
+  #datasFromPlatform(call: Call): void {
+    this.#platform()
+      .then((platform) => platform.datas(call.info))
+      .then((info) => {
+        if (info && !call.ended) this.#drivers.get(call)?.commit({ info });
+      })
+      .catch((error: unknown) => this.#logger.warn('The Datas of the interaction could not be read', error));
   }
 
   /** The agent's status changed in a way the platform must hear of. */

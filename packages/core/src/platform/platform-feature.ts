@@ -3,6 +3,8 @@ import type { AgentReport } from '../agent/agent-controller.js';
 import { CxError, CxErrorCode, isCxError } from '../index.js';
 import type { Feature } from '../features/feature.js';
 import { createPlatformClient, type PlatformClient, type PlatformOptions } from './platform-client.js';
+import type { CallInfo } from '../call/call-info.js';
+import { needsPlatformDatas, withPlatformDatas } from './interaction-datas.js';
 import type { Interaction, Me, PlatformEvent, PoolEntry, StatusAnswer } from './platform-schemas.js';
 
 /** Where the platform feature puts what it learns: the phone's stores and status machine. */
@@ -26,6 +28,8 @@ export interface PlatformApi {
   /** `POST /pool/{id}/take`; `already-taken` when another agent got it. */
   take(interactionId: string): Promise<void>;
   interaction(id: string): Promise<Interaction>;
+  /** The call's information with the Datas of its interaction, when the INVITE carried none (else undefined). */
+  datas(info: CallInfo): Promise<CallInfo | undefined>;
 }
 
 /**
@@ -107,6 +111,10 @@ export const platformFeature: Feature<PlatformApi> = {
         }
       },
       interaction: (id) => client.interaction(id),
+      async datas(info) {
+        if (!needsPlatformDatas(info) || info.interactionId === undefined) return undefined;
+        return withPlatformDatas(info, await client.interaction(info.interactionId));
+      },
     };
     return {
       api,

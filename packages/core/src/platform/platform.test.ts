@@ -7,13 +7,16 @@ import { startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
 let kit: Kit;
 let platform: StartedSimulatedPlatform;
+/** When set, the ACD's INVITE carries the interaction id but none of its Datas. */
+let onlyTheId = false;
 
 /** The platform's dispatch: the caller (a customer of the switch, by number) dials the agent with the headers. */
 async function startPlatform(): Promise<void> {
   platform = await startSimulatedPlatform({
     dial: async ({ caller, extension, headers }) => {
       const customer = await kit.cc.customer(caller.number);
-      await customer.dial(kit.cc.address(extension), headers);
+      const sent = onlyTheId ? Object.fromEntries(Object.entries(headers).filter(([name]) => !/^X-CX-(Route|Data-)/i.test(name))) : headers;
+      await customer.dial(kit.cc.address(extension), sent);
     },
   });
 }
@@ -37,6 +40,7 @@ describe('Phone with a platform', () => {
     await startPlatform();
   });
   afterEach(async () => {
+    onlyTheId = false;
     await kit.stop();
     await platform.stop();
   });
@@ -94,6 +98,26 @@ describe('Phone with a platform', () => {
     const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2001' } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(phone.$pool.get().map((e) => e.interactionId)).to.include(entry.interactionId);
+  });
+
+  it('an INVITE with only the interaction id: the Datas come from GET /interactions/{id}', async () => {
+    onlyTheId = true;
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    const entry = platform.putInPool({
+      queueId: salesQueue(),
+      caller: { number: '2001' },
+      route: ['Welcome', 'Language: English', 'Sales'],
+      data: { CustomerId: 'C-20931', Contract: 'Premium' },
+    });
+    let offered: Call | undefined;
+    phone.on('call:incoming', (call) => (offered = call));
+    await phone.take(entry.interactionId);
+    await until(() => (offered?.info.route.length ?? 0) > 0, 'the Datas from the platform', 8000);
+    expect([...offered!.info.route]).to.deep.equal(['Welcome', 'Language: English', 'Sales']);
+    expect({ ...offered!.info.data }).to.deep.equal({ CustomerId: 'C-20931', Contract: 'Premium' });
+    expect(platform.requests().some((r) => r.method === 'GET' && r.path.endsWith(`/interactions/${entry.interactionId}`))).to.equal(true);
   });
 
   it('two agents take the same call: exactly one gets it, the other hears already-taken', async () => {
