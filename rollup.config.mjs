@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
 import { minifyLitCss } from './scripts/build/minify-css.mjs';
-import { sipMd5 } from './scripts/build/sip-md5.mjs';
+import { sipSlim } from './scripts/build/sip-slim.mjs';
 import { minifyOptions } from './scripts/build/minify-options.mjs';
 
 // Every build starts clean: no chunk of an earlier build lingers in dist.
@@ -50,7 +50,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
-    plugins: [splitLazy(lazy), coreFromLib, sipMd5(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
+    plugins: [splitLazy(lazy), coreFromLib, sipSlim(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     output: {
       file: 'packages/elements/dist/cx-banner.js',
       format: 'iife',

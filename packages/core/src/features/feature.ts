@@ -9,6 +9,7 @@ import type { Route } from '../media/routing.js';
 import type { PhoneEventMap } from '../phone/phone-events.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
 import type { IncomingRefer } from '../sip/sip-leg.js';
+import type { PlatformApi } from '../platform/platform-feature.js';
 
 /**
  * What a feature gets from the phone: the calls, their legs, the media
@@ -25,7 +26,9 @@ export interface FeatureContext {
   /** Emit one of the phone's events. */
   emit<K extends keyof PhoneEventMap>(name: K, ...args: PhoneEventMap[K]): void;
   /** Add what the feature knows about a call (a contact name, its recording, ...): a `call:changed`, never a state change. */
-  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer' | 'monitor'>): void;
+  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'info'>): void;
+  /** The platform feature (loaded on first use); rejects with `no-platform` without the option. */
+  platform(): Promise<PlatformApi>;
   /** What the call may do beyond its state (`snapshot.can.merge`, `.record`, `.transfer`). */
   permit(call: Call, permits: Partial<CallPermits>): void;
   /** Places a call, as `phone.call()` does (the active call is held first). */

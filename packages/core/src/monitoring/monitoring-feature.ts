@@ -32,7 +32,7 @@ export interface MonitoringApi {
   /** Supervisor side: starts monitoring; resolves once the agent's phone (or the spy server) answered. */
   monitor(interactionId: string, options: MonitorOptions): Promise<MonitorSession>;
   /** Agent side: a supervisor's INVITE the phone already allowed. */
-  accept(leg: CallLeg, info: CallInfo): void;
+  accept(leg: CallLeg, info: CallInfo, from: string): void;
 }
 
 /** How a mode change travels in peer mode: an INFO with this body type, `mode=whisper`. */
@@ -67,15 +67,36 @@ export const monitoringFeature: Feature<MonitoringApi> = {
     return {
       api: {
         async monitor(interactionId, options) {
-          const session = new SupervisorSide(context, interactionId, options, () => sessions.delete(session));
+          let agent = options.agent;
+          if (agent === undefined && context.options.platform) {
+            // The platform knows who handles the interaction.
+            agent = await (await context.platform()).agentOf(interactionId);
+            if (agent === undefined) throw new CxError(CxErrorCode.InvalidState, 'No agent is on this call now.');
+          }
+          const session = new SupervisorSide(context, interactionId, agent === undefined ? options : { ...options, agent }, () =>
+            sessions.delete(session),
+          );
           sessions.add(session);
           await session.start();
           return session;
         },
-        accept(leg, info) {
-          const side = new AgentSide(context, leg, info, () => listening.delete(side));
-          listening.add(side);
-          side.start();
+        accept(leg, info, from) {
+          // With a platform its rights decide (the phone let the INVITE in);
+          // without one, `monitoring.supervisors` already did.
+          const allowed = context.options.platform ? context.platform().then((platform) => platform.maySupervise(from)) : Promise.resolve(true);
+          void allowed.then(
+            (ok) => {
+              if (!ok) {
+                context.logger.info(`Refused monitoring by ${from}: no right on the platform`);
+                void leg.reject(403).catch(() => undefined);
+                return;
+              }
+              const side = new AgentSide(context, leg, info, () => listening.delete(side));
+              listening.add(side);
+              side.start();
+            },
+            () => void leg.reject(500).catch(() => undefined),
+          );
         },
       },
       dispose: () => {

@@ -328,7 +328,8 @@ export class Phone implements PhoneApi {
     const route = routeOffer(offer.input, info, {
       findDialog: (dialog) => this.#legs.find(dialog),
       isTaken: (id) => (this.#taken.get(id) ?? 0) >= Date.now(),
-      acceptsMonitoring: this.#maySupervise(offer.input.from),
+      // With a platform its rights decide, once the INVITE is in (below).
+      acceptsMonitoring: this.options.platform !== undefined || this.#maySupervise(offer.input.from),
     });
     switch (route.kind) {
       case 'refuse':
@@ -338,7 +339,7 @@ export class Phone implements PhoneApi {
       case 'monitor': {
         const leg = offer.leg();
         this.#feature(LAZY.monitoring).then(
-          (api) => api.accept(leg, info),
+          (api) => api.accept(leg, info, offer.input.from.user),
           (error: unknown) => {
             this.#logger.warn('Monitoring could not be loaded', error);
             void leg.reject(500).catch(() => undefined);
@@ -372,7 +373,6 @@ export class Phone implements PhoneApi {
       setTimeout(() => void this.#expire(call), seconds * 1000),
     );
     this.#calls.add(call);
-    if (this.options.platform && info.interactionId !== undefined) this.#datasFromPlatform(call);
     this.#logger.info(`Incoming call ${call.id}`);
     this.#events.emit('call:incoming', call);
     if (!call.ended && (taken || info.autoAnswer || this.#profile().autoAnswer)) {
@@ -557,16 +557,6 @@ export class Phone implements PhoneApi {
     return this.#feature(LAZY.platform);
   }
 
-  /** An INVITE with only an interaction id: the Datas come from `GET /interactions/{id}`. */
-  #datasFromPlatform(call: Call): void {
-    this.#platform()
-      .then((platform) => platform.datas(call.info))
-      .then((info) => {
-        if (info && !call.ended) this.#drivers.get(call)?.commit({ info });
-      })
-      .catch((error: unknown) => this.#logger.warn('The Datas of the interaction could not be read', error));
-  }
-
   /** The agent's status changed in a way the platform must hear of. */
   #report(report: AgentReport): void {
     if (!this.options.platform || this.#destroyed) return;
@@ -611,6 +601,7 @@ export class Phone implements PhoneApi {
       on: (name, fn) => this.#events.on(name, fn),
       emit: (name, ...args) => this.#events.emit(name, ...args),
       annotate: (call, patch) => this.#drivers.get(call)?.commit(patch),
+      platform: () => this.#platform(),
       permit: (call, permits) => this.#drivers.get(call)?.permit(permits),
       call: (target, options) => this.call(target, options),
       release: async (call, reason) => {

@@ -1,5 +1,5 @@
 import type { CallInfo } from '../call/call-info.js';
-import { sanitizeText } from '../rules/sanitize-text.js';
+import { sanitizeText } from '../index.js';
 import type { Interaction } from './platform-schemas.js';
 
 /** The bounds of the INVITE's own Datas (parse-offer.ts): the platform gets no more room than a header. */

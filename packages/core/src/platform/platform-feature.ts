@@ -7,6 +7,9 @@ import type { CallInfo } from '../call/call-info.js';
 import { needsPlatformDatas, withPlatformDatas } from './interaction-datas.js';
 import type { Interaction, Me, PlatformEvent, PoolEntry, StatusAnswer } from './platform-schemas.js';
 
+/** The permission that lets a user monitor any agent's calls (DESIGN section 3). */
+export const MONITOR_ANY_CALL = 'monitor-any-call';
+
 /** Where the platform feature puts what it learns: the phone's stores and status machine. */
 export interface PlatformSinks {
   readonly $me: WritableAtom<Me | undefined>;
@@ -28,6 +31,14 @@ export interface PlatformApi {
   /** `POST /pool/{id}/take`; `already-taken` when another agent got it. */
   take(interactionId: string): Promise<void>;
   interaction(id: string): Promise<Interaction>;
+  /**
+   * Whether the user with this extension may monitor the agent's calls: an
+   * administrator, or a user with the `monitor-any-call` permission
+   * (`GET /users/{extension}`). No answer means no.
+   */
+  maySupervise(extension: string): Promise<boolean>;
+  /** The extension of the agent handling an interaction (`GET /interactions/{id}`), if any. */
+  agentOf(interactionId: string): Promise<string | undefined>;
   /** The call's information with the Datas of its interaction, when the INVITE carried none (else undefined). */
   datas(info: CallInfo): Promise<CallInfo | undefined>;
 }
@@ -111,14 +122,36 @@ export const platformFeature: Feature<PlatformApi> = {
         }
       },
       interaction: (id) => client.interaction(id),
+      async maySupervise(extension) {
+        try {
+          const user = await client.user(extension);
+          return user.role === 'admin' || user.permissions.includes(MONITOR_ANY_CALL);
+        } catch (error) {
+          context.logger.warn(`The rights of ${extension} could not be read: monitoring refused`, error);
+          return false;
+        }
+      },
+      async agentOf(interactionId) {
+        return (await client.interaction(interactionId)).agent?.extension;
+      },
       async datas(info) {
         if (!needsPlatformDatas(info) || info.interactionId === undefined) return undefined;
         return withPlatformDatas(info, await client.interaction(info.interactionId));
       },
     };
+    // An INVITE with only an interaction id: its Datas come from GET /interactions/{id}.
+    const offIncoming = context.on('call:incoming', (call) => {
+      void api
+        .datas(call.info)
+        .then((info) => {
+          if (info && !call.ended) context.annotate(call, { info });
+        })
+        .catch((error: unknown) => context.logger.warn('The Datas of the interaction could not be read', error));
+    });
     return {
       api,
       dispose() {
+        offIncoming();
         stream?.close();
         stream = undefined;
         sinks = undefined;

@@ -146,6 +146,30 @@ describe('Phone with a platform', () => {
     expect(phone.$connection.get().state).to.equal('registered');
   });
 
+  it("monitoring follows the platform's rights: its supervisor listens in; an agent without the right gets 403", async () => {
+    const alice = agentWithPlatform('1001');
+    const dan = agentWithPlatform('1005');
+    const bruno = agentWithPlatform('1002');
+    await Promise.all([alice.connect(), dan.connect(), bruno.connect()]);
+    await until(() => [alice, dan, bruno].every((p) => p.$me.get() !== undefined), '/me of all three');
+    const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2001' } });
+    let offered: Call | undefined;
+    alice.on('call:incoming', (call) => (offered = call));
+    await alice.take(entry.interactionId);
+    await until(() => offered?.state === 'active', 'the call', 8000);
+    platform.handling(entry.interactionId, '1001');
+
+    // No agent given: the platform says who is on the call.
+    const session = await dan.monitor(entry.interactionId);
+    expect(session.mode).to.equal('silent');
+    await session.stop();
+
+    const refused = await bruno.monitor(entry.interactionId).catch((error: unknown) => error);
+    expect(isCxError(refused)).to.equal(true);
+    expect((refused as { statusCode?: number }).statusCode).to.equal(403);
+    expect(offered!.state).to.equal('active');
+  });
+
   it('without a platform: take says so, and status still works locally', async () => {
     const phone = kit.agent('1001');
     await phone.connect();

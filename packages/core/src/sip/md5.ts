@@ -1,7 +1,7 @@
 /**
  * MD5 (RFC 1321), only for SIP digest authentication (RFC 2617 / RFC 3261):
  * the simulated switch checks with it, and the script-tag build gives it to
- * sip.js in place of its own, larger one (scripts/build/sip-md5.mjs).
+ * sip.js in place of its own, larger one (scripts/build/sip-slim.mjs).
  * WebCrypto has no MD5, and digest auth needs it.
  *
  * MD5 is broken as a cryptographic hash: never use this for anything that

@@ -16,7 +16,7 @@ export const OTHER_HZ = 820;
 /** A tone at this level (dBFS) or above is heard; at SILENT or below it is not. */
 export const HEARD = -55;
 export const SILENT = -75;
-export const USERS = { '1001': 'agent-pw', '1002': 'agent2-pw', '2001': 'bob-pw', '2002': 'carol-pw', '2003': 'dave-pw', spy1001: 'spy-pw' };
+export const USERS = { '1001': 'agent-pw', '1002': 'agent2-pw', '1005': 'supervisor-pw', '2001': 'bob-pw', '2002': 'carol-pw', '2003': 'dave-pw', spy1001: 'spy-pw' };
 
 export interface Kit {
   cc: SimulatedContactCenter;

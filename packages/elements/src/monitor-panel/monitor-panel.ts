@@ -68,7 +68,7 @@ export class CxMonitorPanel extends CxElement {
   static override properties: PropertyDeclarations = {
     phone: { attribute: false },
     target: { attribute: false },
-    session: { state: true },
+    session: { attribute: false },
   };
 
   static override styles = [CxElement.styles, styles];
@@ -78,7 +78,8 @@ export class CxMonitorPanel extends CxElement {
   /** The call to monitor. */
   target: MonitorTarget | undefined = undefined;
 
-  private session: MonitorSession | undefined;
+  /** The monitoring in progress: set by the panel, or handed to it by whoever started it (Calls in pool). */
+  session: MonitorSession | undefined = undefined;
   private readonly mode = new StoreController(this, () => this.session?.$mode);
   private readonly state = new StoreController<MonitorState>(this, () => this.session?.$state);
   private readonly commands = new CommandController(this);

@@ -110,6 +110,29 @@ describe('the Banner with a platform', () => {
     expect(await axeViolations(banner), 'refused').to.deep.equal([]);
   });
 
+  it('a supervisor sees the calls being handled with "Monitor this call", and listens in', async () => {
+    const platform = await simulatedPlatform();
+    const alice = await agentPhone({ platform: platformOption(platform, '1001') });
+    const dan = await agentPhone({ platform: platformOption(platform, '1005') }, true, '1005');
+    await until(() => alice.$me.get() !== undefined && dan.$me.get() !== undefined, '/me of both');
+    const banner = new CxBanner();
+    banner.storage = memoryStorage();
+    banner.phone = dan;
+    await mount(banner);
+    const entry = platform.putInPool({ queueId: salesQueue(platform), caller: { number: '2103', name: 'Zoe Blanc' } });
+    await until(() => dan.$pool.get().some((e) => e.interactionId === entry.interactionId), 'the pool');
+    await alice.take(entry.interactionId);
+    await until(() => buttons(banner, 'Monitor this call').length === 1, 'the call being handled', 8000);
+    expect(buttons(banner, 'Take this call')).to.have.length(0);
+    expect(await axeViolations(banner), 'a handled call').to.deep.equal([]);
+    buttons(banner, 'Monitor this call')[0]!.click();
+    await until(() => buttons(banner, 'Talk to agent').length === 1, 'the monitoring', 8000);
+    expect(deepText(banner)).to.contain('Listening');
+    expect(await axeViolations(banner), 'monitoring').to.deep.equal([]);
+    buttons(banner, 'Stop monitoring')[0]!.click();
+    await until(() => buttons(banner, 'Talk to agent').length === 0, 'the end of the monitoring');
+  });
+
   it('the small banner has a compact "My status"', async () => {
     const platform = await simulatedPlatform();
     const phone = await agentPhone({ platform: platformOption(platform) });

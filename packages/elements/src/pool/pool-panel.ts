@@ -1,11 +1,21 @@
 // A chunk of its own in the script-tag build, loaded when the phone has a
 // platform (see `loadPoolPanel()` in the package index). The list is
 // virtualised: ten thousand waiting calls cost the rows on screen.
-import type { Me, PhoneApi, PoolEntry } from '@cx/core';
+import type { Me, MonitorSession, PhoneApi, PoolEntry } from '@cx/core';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { CommandController, CxElement, CxEvent, formatClock, requestCommand, StoreController, TickController } from '../index.js';
+import {
+  CommandController,
+  CxElement,
+  CxEvent,
+  formatClock,
+  loadMonitorPanel,
+  requestCommand,
+  StoreController,
+  TickController,
+  type MonitorTarget,
+} from '../index.js';
 
 /** The agent asked to take a call from the pool. Cancelable. */
 export class CxTakeRequestEvent extends CxEvent<{ readonly entry: PoolEntry }> {
@@ -13,6 +23,19 @@ export class CxTakeRequestEvent extends CxEvent<{ readonly entry: PoolEntry }> {
   constructor(entry: PoolEntry) {
     super(CxTakeRequestEvent.type, { entry }, { cancelable: true });
   }
+}
+
+/** A supervisor asked to monitor a call of the pool (the same event as `<cx-monitor-panel>`'s). Cancelable. */
+export class CxPoolMonitorRequestEvent extends CxEvent<{ readonly target: MonitorTarget; readonly mode: 'silent' }> {
+  static readonly type = 'cx-monitor-request';
+  constructor(target: MonitorTarget) {
+    super(CxPoolMonitorRequestEvent.type, { target, mode: 'silent' }, { cancelable: true });
+  }
+}
+
+/** Who may monitor calls: an administrator, or a user with the right (the agent's phone checks it too). */
+function mayMonitor(me: Me | undefined): boolean {
+  return me !== undefined && (me.role === 'admin' || me.permissions.includes('monitor-any-call'));
 }
 
 const STATE_WORDS: Readonly<Record<PoolEntry['state'], string>> = {
@@ -72,15 +95,18 @@ const styles = css`
  * with its queue, caller, wait time (live) and state, and "Take this call".
  *
  * @event cx-take-request - The agent asked to take a call. Cancelable.
+ * @event cx-monitor-request - A supervisor asked to monitor a call being handled (`mode: 'silent'`). Cancelable.
  * @event cx-command-failed - Taking failed (another agent was faster: `already-taken`); the panel says why.
  * @cssproperty --cx-pool-height - Height of the scrolling list (default 16rem).
  * @csspart list - The scrolling list.
  * @csspart row - One call.
  * @csspart take-button - Take this call.
+ * @csspart monitor-button - Monitor this call (supervisors and administrators, on calls being handled).
  */
 export class CxPoolPanel extends CxElement {
   static override properties: PropertyDeclarations = {
     phone: { attribute: false },
+    monitoring: { state: true },
   };
 
   static override styles = [CxElement.styles, styles];
@@ -92,6 +118,8 @@ export class CxPoolPanel extends CxElement {
   private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly commands = new CommandController(this);
   private readonly tick = new TickController(this);
+  /** The call this supervisor monitors from the pool, and the session. */
+  private monitoring: { target: MonitorTarget; session: MonitorSession } | undefined;
 
   protected override render(): unknown {
     const pool = this.pool.value ?? [];
@@ -111,6 +139,9 @@ export class CxPoolPanel extends CxElement {
               renderItem: (entry: PoolEntry) => this.renderEntry(entry, me, now),
             })}
           </div>`}
+      ${this.monitoring
+        ? html`<cx-monitor-panel .phone=${this.phone} .target=${this.monitoring.target} .session=${this.monitoring.session}></cx-monitor-panel>`
+        : nothing}
     </section>`;
   }
 
@@ -127,8 +158,25 @@ export class CxPoolPanel extends CxElement {
         ? html`<button part="take-button" class="primary" aria-label="Take this call" title="${caller}" @click=${() => this.take(entry)}>
             Take this call
           </button>`
-        : html`<span></span>`}
+        : entry.state === 'handling' && mayMonitor(me)
+          ? html`<button part="monitor-button" aria-label="Monitor this call" title="${caller}" @click=${() => this.monitor(entry, caller)}>
+              Monitor this call
+            </button>`
+          : html`<span></span>`}
     </div>`;
+  }
+
+  private async monitor(entry: PoolEntry, caller: string): Promise<void> {
+    const phone = this.phone;
+    if (!phone) return;
+    const target: MonitorTarget = { interactionId: entry.interactionId, label: entry.agent ? `${entry.agent.name} with ${caller}` : caller };
+    await this.commands.run(`monitor:${entry.interactionId}`, () =>
+      requestCommand(this, new CxPoolMonitorRequestEvent(target), 'monitor', undefined, async () => {
+        await this.monitoring?.session.stop();
+        const [session] = await Promise.all([phone.monitor(entry.interactionId, { mode: 'silent' }), loadMonitorPanel()]);
+        this.monitoring = { target, session };
+      }),
+    );
   }
 
   private async take(entry: PoolEntry): Promise<void> {
