@@ -67,6 +67,8 @@ const MISSED_SHOWN = 3;
  * @csspart base - The banner.
  * @csspart header - Status and New call.
  * @csspart status - The connection and agent status.
+ * @csspart my-status - "My status" (`<cx-agent-status>`).
+ * @csspart pool - "Calls in pool" (`<cx-pool-panel>`), with a platform.
  * @csspart new-call - The New call form.
  * @csspart dial-input - The number field.
  * @csspart new-call-button - New call.
