@@ -284,12 +284,13 @@ export class Phone implements PhoneApi {
    * `smallBanner` rule (every call by default; see `smallBannerAllows`).
    */
   allowsSmallBanner(call: CallHandle): boolean {
-    return smallBannerAllows(call.info, this.options.profile.smallBanner);
+    // An `X-CX-Small-Banner` header wins, then the platform's queue setting, then the profile.
+    return smallBannerAllows(call.info, this.#queueOf(call.info)?.smallBanner ?? this.options.profile.smallBanner);
   }
 
-  /** Whether the agent may place smart outbound calls (`profile.smartOutbound`). */
+  /** Whether the agent may place smart outbound calls (`profile.smartOutbound`, or the platform's `smart-outbound` permission). */
   allowsSmartOutbound(): boolean {
-    return this.options.profile.smartOutbound;
+    return this.options.profile.smartOutbound || (this.#me.get()?.permissions.includes('smart-outbound') ?? false);
   }
 
   /**

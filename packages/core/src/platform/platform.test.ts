@@ -54,6 +54,22 @@ describe('Phone with a platform', () => {
     expect(me.extension).to.equal('1001');
     expect(me.pauseReasons).to.include('Lunch');
     expect(phone.$agent.get()).to.equal('available');
+    // Smart outbound follows the platform's permission.
+    expect(phone.allowsSmartOutbound()).to.equal(false);
+  });
+
+  it("a queue's settings from /me apply to its calls when the INVITE does not say: small banner, recording", async () => {
+    const phone = agentWithPlatform();
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    const bob = await kit.cc.customer('2001');
+    const incoming = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    // Support: small banner denied, recording 'auto' in the simulated platform's seed.
+    await bob.dial(kit.cc.address('1001'), { 'X-CX-Queue': 'Support', 'X-CX-Queue-Id': 'support' });
+    const call = await incoming;
+    expect(phone.allowsSmallBanner(call)).to.equal(false);
+    await call.accept();
+    await until(() => call.snapshot.recording, 'the recording to start by itself', 5000);
   });
 
   it('status both ways: the agent pauses (PUT /me/status), a supervisor makes them available (status event)', async () => {
