@@ -59,6 +59,7 @@ export type {
   FormField,
   PlatformUser,
 } from './platform/platform-schemas.js';
+export type { MissedCallEntry, MissedReason } from './missed/missed-calls.js';
 // The platform client itself is `@cx/core/platform` (the phone loads it lazily).
 export type { PlatformClient, PlatformOptions, PlatformEventListener, PlatformStreamState } from './platform/platform-client.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';

@@ -35,6 +35,11 @@ export function loadPoolPanel(): Promise<void> {
   return import('./pool/pool-panel.js').then(() => undefined);
 }
 export type { CxPoolPanel, CxTakeRequestEvent } from './pool/pool-panel.js';
+/** Loads and defines `<cx-missed-calls>` ("Missed calls"; the Banner loads it once there is one). */
+export function loadMissedCalls(): Promise<void> {
+  return import('./missed/missed-calls-panel.js').then(() => undefined);
+}
+export type { CxMissedCalls, CxMissedCallBackEvent } from './missed/missed-calls-panel.js';
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';

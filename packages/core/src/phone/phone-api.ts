@@ -1,6 +1,7 @@
 import type { ReadableAtom } from 'nanostores';
 import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
 import type { Me, PoolEntry } from '../platform/platform-schemas.js';
+import type { MissedCallEntry } from '../missed/missed-calls.js';
 import type { CallHandle } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { PhoneApiEventMap } from './phone-events.js';
@@ -33,6 +34,8 @@ export interface PhoneApi {
   readonly $me: ReadableAtom<Me | undefined>;
   /** The calls in the pool; empty without a platform. */
   readonly $pool: ReadableAtom<readonly PoolEntry[]>;
+  /** Missed calls, newest first (this phone's and the platform's). */
+  readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
   on<K extends keyof PhoneApiEventMap>(name: K, fn: (...args: PhoneApiEventMap[K]) => void): () => void;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -42,6 +45,8 @@ export interface PhoneApi {
   setStatus(status: RestingStatus, options?: { reason?: string }): Promise<void>;
   /** Takes a call from the pool; the INVITE that follows is answered at once. */
   take(interactionId: string): Promise<void>;
+  /** Calls back a missed call's number. */
+  callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<CallHandle>;
   /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
   allowsSmallBanner(call: CallHandle): boolean;
   /** Whether the agent may place smart outbound calls (through a routing). */

@@ -24,6 +24,12 @@ export interface PhoneOptions {
    * `retries` of idempotent requests (default 2).
    */
   platform?: PlatformConnection;
+  /**
+   * The country of the agent's national numbers (ISO 3166, e.g. `FR`): numbers
+   * then compare in E.164 (`06 12 34 56 78` is `+33612345678`), as when a
+   * missed call is marked called back.
+   */
+  region?: string;
   profile?: ProfileOptions;
   /** How to tell our own users (internal callers) from the outside world. */
   internal?: { domains?: readonly string[]; extensionPattern?: RegExp | string };
@@ -116,6 +122,7 @@ export interface ResolvedPhoneOptions {
     domain: string;
   };
   platform: PlatformConnection | undefined;
+  region: string | undefined;
   profile: {
     ringTimeout: number;
     autoAnswer: boolean;
@@ -221,6 +228,9 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     }
   }
 
+  const region = options['region'];
+  if (region !== undefined && !(typeof region === 'string' && /^[A-Z]{2}$/.test(region))) problems.push('region must be a country code such as "FR"');
+
   const internal = isObject(options['internal']) ? options['internal'] : {};
   const domains = internal['domains'] ?? (domain ? [domain] : []);
   if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string')) {
@@ -267,6 +277,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       domain,
     },
     platform: resolvedPlatform,
+    region: typeof region === 'string' ? region : undefined,
     profile: {
       ringTimeout: number(profile['ringTimeout'], 'profile.ringTimeout', 20, 1, 3600),
       autoAnswer: autoAnswer === true,

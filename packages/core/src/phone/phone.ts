@@ -25,6 +25,8 @@ import { mergeableCalls } from '../conference/merge-rule.js';
 import type { RecordingApi } from '../recording/recording-feature.js';
 import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { PlatformApi } from '../platform/platform-feature.js';
+import type { MissedApi } from '../missed/missed-feature.js';
+import type { MissedCallEntry } from '../missed/missed-calls.js';
 import type { Me, PoolEntry, Queue } from '../platform/platform-schemas.js';
 import { searchDirectory } from '../transfer/directory.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
@@ -49,6 +51,7 @@ const LAZY = {
   monitoring: lazyFeature<MonitoringApi>('monitoring', () => import('../monitoring/monitoring-feature.js').then((m) => m.monitoringFeature)),
   contacts: lazyFeature('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
   platform: lazyFeature<PlatformApi>('platform', () => import('../platform/platform-feature.js').then((m) => m.platformFeature)),
+  missed: lazyFeature<MissedApi>('missed', () => import('../missed/missed-feature.js').then((m) => m.missedFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -80,6 +83,8 @@ export class Phone implements PhoneApi {
   readonly $me: ReadableAtom<Me | undefined>;
   /** The calls in the pool the agent may see (`GET /pool` and `pool` events); empty without a platform. */
   readonly $pool: ReadableAtom<readonly PoolEntry[]>;
+  /** Missed calls, newest first: this phone's and the platform's (filled once connected). */
+  readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -90,6 +95,7 @@ export class Phone implements PhoneApi {
   readonly #agent: AgentController;
   readonly #me = atom<Me | undefined>(undefined);
   readonly #pool = atom<readonly PoolEntry[]>([]);
+  readonly #missed = atom<readonly MissedCallEntry[]>([]);
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -141,6 +147,7 @@ export class Phone implements PhoneApi {
     this.$agent = this.#agent.$status;
     this.$me = this.#me;
     this.$pool = this.#pool;
+    this.$missedCalls = this.#missed;
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -168,6 +175,10 @@ export class Phone implements PhoneApi {
    * `sip.connectTimeout`. Calling it again tries again.
    */
   connect(): Promise<void> {
+    this.#feature(LAZY.missed).then(
+      (missed) => missed.start(this.#missed),
+      (error: unknown) => this.#logger.warn('Missed calls could not be loaded', error),
+    );
     if (this.options.platform) {
       // The profile and the pool load beside the registration; a platform
       // that cannot be reached leaves the phone doing what SIP can do.
@@ -198,6 +209,11 @@ export class Phone implements PhoneApi {
    * follows for this interaction is answered at once. Rejects with
    * `already-taken` when another agent was faster, `no-platform` without one.
    */
+  /** Calls back the number of a missed call; a connected call marks it processed. */
+  callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<Call> {
+    return this.call(entry.caller.number);
+  }
+
   async take(interactionId: string): Promise<void> {
     if (this.#destroyed) throw destroyedError();
     await (await this.#platform()).take(interactionId);

@@ -39,6 +39,8 @@ export interface PlatformApi {
   maySupervise(extension: string): Promise<boolean>;
   /** The extension of the agent handling an interaction (`GET /interactions/{id}`), if any. */
   agentOf(interactionId: string): Promise<string | undefined>;
+  /** Listens to the platform's events (once the stream is open); returns the function that stops. */
+  onEvent(listener: (event: PlatformEvent) => void): () => void;
   /** The call's information with the Datas of its interaction, when the INVITE carried none (else undefined). */
   datas(info: CallInfo): Promise<CallInfo | undefined>;
 }
@@ -60,7 +62,9 @@ export const platformFeature: Feature<PlatformApi> = {
 
     /** Counts pool events: a `GET /pool` answer older than one of them is stale. */
     let poolEvents = 0;
+    const listeners = new Set<(event: PlatformEvent) => void>();
     const onEvent = (event: PlatformEvent): void => {
+      for (const listener of listeners) listener(event);
       if (!sinks) return;
       if (event.type === 'pool') {
         poolEvents += 1;
@@ -122,6 +126,10 @@ export const platformFeature: Feature<PlatformApi> = {
         }
       },
       interaction: (id) => client.interaction(id),
+      onEvent(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
       async maySupervise(extension) {
         try {
           const user = await client.user(extension);

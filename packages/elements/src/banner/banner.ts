@@ -69,6 +69,7 @@ const MISSED_SHOWN = 3;
  * @csspart status - The connection and agent status.
  * @csspart my-status - "My status" (`<cx-agent-status>`).
  * @csspart pool - "Calls in pool" (`<cx-pool-panel>`), with a platform.
+ * @csspart missed-calls - "Missed calls" (`<cx-missed-calls>`), once there is one.
  * @csspart new-call - The New call form.
  * @csspart dial-input - The number field.
  * @csspart new-call-button - New call.
@@ -141,6 +142,7 @@ export class CxBanner extends CxElement {
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
   private readonly me = new StoreController(this, () => this.phone?.$me);
+  private readonly missedCalls = new StoreController(this, () => this.phone?.$missedCalls);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
   /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
@@ -237,6 +239,8 @@ export class CxBanner extends CxElement {
     const me = this.me.value;
     if (this.phone) void loadAgentStatus();
     if (me) void loadPoolPanel();
+    const anyMissed = (this.missedCalls.value?.length ?? 0) > 0;
+    if (anyMissed) void loadMissedCallsPanel();
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -331,6 +335,7 @@ export class CxBanner extends CxElement {
             ? html`<p part="idle" class="idle">No call in progress.</p>`
             : nothing}
         ${me ? html`<cx-pool-panel part="pool" theme=${theme} .phone=${this.phone}></cx-pool-panel>` : nothing}
+        ${anyMissed ? html`<cx-missed-calls part="missed-calls" theme=${theme} .phone=${this.phone}></cx-missed-calls>` : nothing}
       </section>
     `;
   }
@@ -409,6 +414,13 @@ function loadAgentStatus(): Promise<unknown> {
     agentStatus = undefined;
   });
   return agentStatus;
+}
+let missedCallsPanel: Promise<unknown> | undefined;
+function loadMissedCallsPanel(): Promise<unknown> {
+  missedCallsPanel ??= import('../missed/missed-calls-panel.js').catch(() => {
+    missedCallsPanel = undefined;
+  });
+  return missedCallsPanel;
 }
 let poolPanel: Promise<unknown> | undefined;
 function loadPoolPanel(): Promise<unknown> {

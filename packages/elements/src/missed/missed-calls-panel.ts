@@ -1,0 +1,135 @@
+// A chunk of its own in the script-tag build: the Banner loads it once the
+// phone has a missed call (see `loadMissedCalls()` in the package index).
+import type { MissedCallEntry, MissedReason, PhoneApi } from '@cx/core';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { CommandController, CxElement, CxEvent, formatNumber, requestCommand, StoreController } from '../index.js';
+
+/** The agent asked to call back a missed call. Cancelable. */
+export class CxMissedCallBackEvent extends CxEvent<{ readonly entry: MissedCallEntry }> {
+  static readonly type = 'cx-missed-call-back-request';
+  constructor(entry: MissedCallEntry) {
+    super(CxMissedCallBackEvent.type, { entry }, { cancelable: true });
+  }
+}
+
+const REASON_WORDS: Readonly<Record<MissedReason, string>> = {
+  'no-answer': 'No answer',
+  declined: 'Declined',
+  'caller-hung-up': 'The caller hung up',
+};
+
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+const styles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    margin: 0;
+    font-size: 0.95rem;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .badge {
+    min-width: 1.4rem;
+    padding: 0 0.35rem;
+    border-radius: 999px;
+    background: var(--_danger);
+    color: var(--_on-danger);
+    font-size: 0.8rem;
+    text-align: center;
+  }
+  ul {
+    list-style: none;
+    margin: 0.35rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  li {
+    display: grid;
+    grid-template-columns: 3.5rem 1fr auto;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  li.processed .caller {
+    color: var(--_text-muted);
+  }
+`;
+
+/**
+ * @tagname cx-missed-calls
+ * @summary The region "Missed calls": every call the agent missed (the ring
+ * ran out, declined, the caller hung up first), from this phone and from the
+ * platform, newest first, with the time, the caller, the reason and Call
+ * back; a badge counts those not yet called back. A later connected call with
+ * the same number marks them called back.
+ *
+ * @event cx-missed-call-back-request - The agent asked to call back. Cancelable.
+ * @event cx-command-failed - The call could not be placed; the region says why.
+ * @csspart badge - The count of missed calls not yet called back.
+ * @csspart call-back-button - Call back.
+ */
+export class CxMissedCalls extends CxElement {
+  static override properties: PropertyDeclarations = {
+    phone: { attribute: false },
+  };
+
+  static override styles = [CxElement.styles, styles];
+
+  /** The agent's phone. */
+  phone: PhoneApi | undefined = undefined;
+
+  private readonly missed = new StoreController(this, () => this.phone?.$missedCalls);
+  private readonly commands = new CommandController(this);
+
+  protected override render(): unknown {
+    const entries = this.missed.value ?? [];
+    const open = entries.filter((entry) => !entry.processed).length;
+    return html`<section aria-labelledby="missed-title">
+      <h2 id="missed-title">
+        Missed calls
+        ${open > 0 ? html`<span part="badge" class="badge" aria-label="${open} not called back">${open}</span>` : nothing}
+      </h2>
+      ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
+      ${entries.length === 0
+        ? html`<p class="text">No missed call.</p>`
+        : html`<ul>
+            ${entries.map((entry) => this.renderEntry(entry))}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderEntry(entry: MissedCallEntry): unknown {
+    const number = formatNumber(entry.caller.number);
+    const who = entry.caller.name ? `${entry.caller.name} (${number})` : number;
+    const at = new Date(entry.at);
+    return html`<li class=${entry.processed ? 'processed' : ''}>
+      <time datetime=${entry.at}>${Number.isNaN(at.getTime()) ? '' : time.format(at)}</time>
+      <span class="caller text"
+        ><bdi>${who}</bdi> · ${entry.processed ? 'Called back' : REASON_WORDS[entry.reason]}</span
+      >
+      <button part="call-back-button" aria-label="Call back" title=${who} @click=${() => this.callBack(entry)}>Call back</button>
+    </li>`;
+  }
+
+  private async callBack(entry: MissedCallEntry): Promise<void> {
+    const phone = this.phone;
+    if (!phone) return;
+    await this.commands.run(`call-back:${entry.id}`, () =>
+      requestCommand(this, new CxMissedCallBackEvent(entry), 'dial', undefined, () => phone.callBack(entry)),
+    );
+  }
+}
+
+if (globalThis.customElements && !customElements.get('cx-missed-calls')) customElements.define('cx-missed-calls', CxMissedCalls);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-missed-calls': CxMissedCalls;
+  }
+  interface HTMLElementEventMap {
+    'cx-missed-call-back-request': CxMissedCallBackEvent;
+  }
+}
