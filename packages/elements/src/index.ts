@@ -40,6 +40,11 @@ export function loadMissedCalls(): Promise<void> {
   return import('./missed/missed-calls-panel.js').then(() => undefined);
 }
 export type { CxMissedCalls, CxMissedCallBackEvent } from './missed/missed-calls-panel.js';
+/** Loads and defines `<cx-voicemail>` ("Voicemail"; the Banner loads it once there is a message). */
+export function loadVoicemail(): Promise<void> {
+  return import('./voicemail/voicemail-panel.js').then(() => undefined);
+}
+export type { CxVoicemail, CxMarkHeardRequestEvent } from './voicemail/voicemail-panel.js';
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';

@@ -1,6 +1,6 @@
 import type { ReadableAtom } from 'nanostores';
 import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
-import type { Me, PoolEntry } from '../platform/platform-schemas.js';
+import type { Me, PoolEntry, Voicemail } from '../platform/platform-schemas.js';
 import type { MissedCallEntry } from '../missed/missed-calls.js';
 import type { CallHandle } from '../call/call.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
@@ -36,6 +36,8 @@ export interface PhoneApi {
   readonly $pool: ReadableAtom<readonly PoolEntry[]>;
   /** Missed calls, newest first (this phone's and the platform's). */
   readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
+  /** Voicemail from the platform, newest first; empty without one. */
+  readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
   on<K extends keyof PhoneApiEventMap>(name: K, fn: (...args: PhoneApiEventMap[K]) => void): () => void;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -47,6 +49,10 @@ export interface PhoneApi {
   take(interactionId: string): Promise<void>;
   /** Calls back a missed call's number. */
   callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<CallHandle>;
+  /** Marks a voicemail heard. */
+  markHeard(id: string): Promise<void>;
+  /** A voicemail's audio, fetched with the token. */
+  voicemailAudio(id: string): Promise<Blob>;
   /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
   allowsSmallBanner(call: CallHandle): boolean;
   /** Whether the agent may place smart outbound calls (through a routing). */

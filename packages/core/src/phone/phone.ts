@@ -26,8 +26,9 @@ import type { RecordingApi } from '../recording/recording-feature.js';
 import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
+import type { VoicemailApi } from '../voicemail/voicemail-feature.js';
 import type { MissedCallEntry } from '../missed/missed-calls.js';
-import type { Me, PoolEntry, Queue } from '../platform/platform-schemas.js';
+import type { Me, PoolEntry, Queue, Voicemail } from '../platform/platform-schemas.js';
 import { searchDirectory } from '../transfer/directory.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { CallList } from './call-list.js';
@@ -52,6 +53,7 @@ const LAZY = {
   contacts: lazyFeature('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
   platform: lazyFeature<PlatformApi>('platform', () => import('../platform/platform-feature.js').then((m) => m.platformFeature)),
   missed: lazyFeature<MissedApi>('missed', () => import('../missed/missed-feature.js').then((m) => m.missedFeature)),
+  voicemail: lazyFeature<VoicemailApi>('voicemail', () => import('../voicemail/voicemail-feature.js').then((m) => m.voicemailFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -85,6 +87,8 @@ export class Phone implements PhoneApi {
   readonly $pool: ReadableAtom<readonly PoolEntry[]>;
   /** Missed calls, newest first: this phone's and the platform's (filled once connected). */
   readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
+  /** Voicemail from the platform, newest first (`GET /voicemails` and `voicemail` events); empty without one. */
+  readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -96,6 +100,7 @@ export class Phone implements PhoneApi {
   readonly #me = atom<Me | undefined>(undefined);
   readonly #pool = atom<readonly PoolEntry[]>([]);
   readonly #missed = atom<readonly MissedCallEntry[]>([]);
+  readonly #voicemails = atom<readonly Voicemail[]>([]);
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -148,6 +153,7 @@ export class Phone implements PhoneApi {
     this.$me = this.#me;
     this.$pool = this.#pool;
     this.$missedCalls = this.#missed;
+    this.$voicemails = this.#voicemails;
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -180,6 +186,10 @@ export class Phone implements PhoneApi {
       (error: unknown) => this.#logger.warn('Missed calls could not be loaded', error),
     );
     if (this.options.platform) {
+      this.#feature(LAZY.voicemail).then(
+        (voicemail) => voicemail.start(this.#voicemails),
+        (error: unknown) => this.#logger.warn('Voicemail could not be loaded', error),
+      );
       // The profile and the pool load beside the registration; a platform
       // that cannot be reached leaves the phone doing what SIP can do.
       this.#platform()
@@ -209,6 +219,18 @@ export class Phone implements PhoneApi {
    * follows for this interaction is answered at once. Rejects with
    * `already-taken` when another agent was faster, `no-platform` without one.
    */
+  /** Marks a voicemail heard (`POST /voicemails/{id}/heard`). */
+  async markHeard(id: string): Promise<void> {
+    await this.#platform();
+    await (await this.#feature(LAZY.voicemail)).markHeard(id);
+  }
+
+  /** A voicemail's audio (its `audioUrl`, fetched with the token), to play. */
+  async voicemailAudio(id: string): Promise<Blob> {
+    await this.#platform();
+    return (await this.#feature(LAZY.voicemail)).audio(id);
+  }
+
   /** Calls back the number of a missed call; a connected call marks it processed. */
   callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<Call> {
     return this.call(entry.caller.number);

@@ -82,6 +82,8 @@ export interface PlatformClient {
   voicemails(): Promise<Voicemail[]>;
   /** `POST /voicemails/{id}/heard` (idempotent). */
   markHeard(id: string): Promise<void>;
+  /** The audio of a voicemail (its `audioUrl`), fetched with the token. */
+  audio(url: string): Promise<Blob>;
   /** `GET /directory?q=`. */
   directory(q: string): Promise<DirectoryEntry[]>;
   /** `GET /users/{extension}`: a user's role and permissions. */
@@ -161,6 +163,29 @@ export function createPlatformClient(options: PlatformOptions, logger?: Logger):
     markMissedProcessed: (id) => http.send({ method: 'POST', path: `/missed-calls/${segment(id)}/processed`, idempotent: true }),
     voicemails: () => get('/voicemails', VoicemailsSchema),
     markHeard: (id) => http.send({ method: 'POST', path: `/voicemails/${segment(id)}/heard`, idempotent: true }),
+    async audio(url) {
+      // The message's audio is fetched with the token (a 401 gets one new token).
+      const timeout = options.timeout ?? 10_000;
+      for (let attempt = 0; ; attempt++) {
+        const token = await http.token();
+        let response: Response;
+        try {
+          response = await http.fetch(new URL(url, http.url('/')).href, {
+            headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(timeout),
+          });
+        } catch (cause) {
+          throw new CxError(CxErrorCode.PlatformUnavailable, 'The voicemail could not be fetched.', { cause });
+        }
+        if (response.status === 401 && attempt === 0 && (await http.refreshToken(token))) continue;
+        if (!response.ok) {
+          throw new CxError(response.status === 401 || response.status === 403 ? CxErrorCode.PlatformUnauthorized : CxErrorCode.PlatformRefused, `The voicemail could not be fetched (${response.status}).`, { statusCode: response.status });
+        }
+        const type = response.headers.get('content-type') ?? '';
+        if (!type.startsWith('audio/')) throw new CxError(CxErrorCode.PlatformInvalidResponse, `The voicemail is not audio (${type || 'no type'}).`);
+        return response.blob();
+      }
+    },
     directory: (q) => get(`/directory?q=${encodeURIComponent(q)}`, DirectorySchema),
     user: (extension) => get(`/users/${segment(extension)}`, PlatformUserSchema),
     uploadRecording: (interactionId, blob) =>

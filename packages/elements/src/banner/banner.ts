@@ -70,6 +70,7 @@ const MISSED_SHOWN = 3;
  * @csspart my-status - "My status" (`<cx-agent-status>`).
  * @csspart pool - "Calls in pool" (`<cx-pool-panel>`), with a platform.
  * @csspart missed-calls - "Missed calls" (`<cx-missed-calls>`), once there is one.
+ * @csspart voicemail - "Voicemail" (`<cx-voicemail>`), once the platform has a message.
  * @csspart new-call - The New call form.
  * @csspart dial-input - The number field.
  * @csspart new-call-button - New call.
@@ -143,6 +144,7 @@ export class CxBanner extends CxElement {
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
   private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly missedCalls = new StoreController(this, () => this.phone?.$missedCalls);
+  private readonly voicemails = new StoreController(this, () => this.phone?.$voicemails);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
   /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
@@ -241,6 +243,8 @@ export class CxBanner extends CxElement {
     if (me) void loadPoolPanel();
     const anyMissed = (this.missedCalls.value?.length ?? 0) > 0;
     if (anyMissed) void loadMissedCallsPanel();
+    const anyVoicemail = (this.voicemails.value?.length ?? 0) > 0;
+    if (anyVoicemail) void loadVoicemailPanel();
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -336,6 +340,7 @@ export class CxBanner extends CxElement {
             : nothing}
         ${me ? html`<cx-pool-panel part="pool" theme=${theme} .phone=${this.phone}></cx-pool-panel>` : nothing}
         ${anyMissed ? html`<cx-missed-calls part="missed-calls" theme=${theme} .phone=${this.phone}></cx-missed-calls>` : nothing}
+        ${anyVoicemail ? html`<cx-voicemail part="voicemail" theme=${theme} .phone=${this.phone}></cx-voicemail>` : nothing}
       </section>
     `;
   }
@@ -414,6 +419,13 @@ function loadAgentStatus(): Promise<unknown> {
     agentStatus = undefined;
   });
   return agentStatus;
+}
+let voicemailPanel: Promise<unknown> | undefined;
+function loadVoicemailPanel(): Promise<unknown> {
+  voicemailPanel ??= import('../voicemail/voicemail-panel.js').catch(() => {
+    voicemailPanel = undefined;
+  });
+  return voicemailPanel;
 }
 let missedCallsPanel: Promise<unknown> | undefined;
 function loadMissedCallsPanel(): Promise<unknown> {

@@ -16,7 +16,9 @@ export type CommandAction =
   | 'record'
   | 'monitor'
   | 'status'
-  | 'take';
+  | 'take'
+  | 'play'
+  | 'heard';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

@@ -1,0 +1,203 @@
+// A chunk of its own in the script-tag build: the Banner loads it once the
+// platform has a voicemail for the agent (see `loadVoicemail()` in the index).
+import { CxError, CxErrorCode, isCxError, type PhoneApi, type Voicemail } from '@cx/core';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  CommandController,
+  CxCommandFailedEvent,
+  CxElement,
+  CxEvent,
+  formatClock,
+  formatNumber,
+  requestCommand,
+  StoreController,
+  type CommandOutcome,
+} from '../index.js';
+
+/** The agent asked to mark a voicemail heard. Cancelable. */
+export class CxMarkHeardRequestEvent extends CxEvent<{ readonly voicemail: Voicemail }> {
+  static readonly type = 'cx-mark-heard-request';
+  constructor(voicemail: Voicemail) {
+    super(CxMarkHeardRequestEvent.type, { voicemail }, { cancelable: true });
+  }
+}
+
+const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+const styles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    margin: 0;
+    font-size: 0.95rem;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .badge {
+    min-width: 1.4rem;
+    padding: 0 0.35rem;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.8rem;
+    text-align: center;
+  }
+  ul {
+    list-style: none;
+    margin: 0.35rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  li {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .unheard .caller {
+    font-weight: 600;
+  }
+  .transcription {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .actions {
+    display: flex;
+    gap: 0.35rem;
+  }
+`;
+
+/**
+ * @tagname cx-voicemail
+ * @summary The region "Voicemail": the agent's messages from the platform,
+ * newest first, with the caller, when, how long, the transcription when
+ * there is one, Play (the audio, fetched with the token) and Mark as heard; a
+ * badge counts the unheard ones.
+ *
+ * @event cx-mark-heard-request - The agent marked a message heard. Cancelable.
+ * @event cx-command-failed - Playing or marking failed; the region says why.
+ * @csspart badge - The count of unheard messages.
+ * @csspart play-button - Play.
+ * @csspart heard-button - Mark as heard.
+ */
+export class CxVoicemail extends CxElement {
+  static override properties: PropertyDeclarations = {
+    phone: { attribute: false },
+    playing: { state: true },
+  };
+
+  static override styles = [CxElement.styles, styles];
+
+  /** The agent's phone. */
+  phone: PhoneApi | undefined = undefined;
+
+  private readonly voicemails = new StoreController(this, () => this.phone?.$voicemails);
+  private readonly commands = new CommandController(this);
+  /** The message playing, and its player. */
+  private playing: { id: string; audio: HTMLAudioElement; url: string } | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
+  }
+
+  protected override render(): unknown {
+    const list = this.voicemails.value ?? [];
+    const unheard = list.filter((v) => !v.heard).length;
+    return html`<section aria-labelledby="voicemail-title">
+      <h2 id="voicemail-title">
+        Voicemail ${unheard > 0 ? html`<span part="badge" class="badge" aria-label="${unheard} not heard">${unheard}</span>` : nothing}
+      </h2>
+      ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
+      ${list.length === 0
+        ? html`<p class="text">No message.</p>`
+        : html`<ul>
+            ${list.map((v) => this.renderItem(v))}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderItem(v: Voicemail): unknown {
+    const number = formatNumber(v.caller.number);
+    const who = v.caller.name ? `${v.caller.name} (${number})` : number;
+    const at = new Date(v.at);
+    const playing = this.playing?.id === v.id;
+    return html`<li class=${v.heard ? '' : 'unheard'}>
+      <span class="meta"
+        ><span class="caller text"><bdi>${who}</bdi></span>
+        <time datetime=${v.at}>${Number.isNaN(at.getTime()) ? '' : when.format(at)}</time>
+        <span aria-label="${Math.round(v.duration)} seconds">${formatClock(Math.round(v.duration))}</span></span
+      >
+      ${v.transcription ? html`<p class="transcription text"><bdi>${v.transcription}</bdi></p>` : nothing}
+      <span class="actions">
+        <button part="play-button" aria-label=${playing ? 'Stop' : 'Play'} title=${who} @click=${() => (playing ? this.stop() : this.play(v))}>
+          ${playing ? 'Stop' : 'Play'}
+        </button>
+        ${v.heard
+          ? nothing
+          : html`<button part="heard-button" aria-label="Mark as heard" title=${who} @click=${() => this.markHeard(v)}>Mark as heard</button>`}
+      </span>
+    </li>`;
+  }
+
+  private async play(v: Voicemail): Promise<void> {
+    const phone = this.phone;
+    if (!phone) return;
+    await this.commands.run(`play:${v.id}`, async (): Promise<CommandOutcome> => {
+      try {
+        const blob = await phone.voicemailAudio(v.id);
+        this.stop();
+        const url = URL.createObjectURL(blob);
+        const audio = new Audio(url);
+        audio.addEventListener('ended', () => this.stop());
+        this.playing = { id: v.id, audio, url };
+        await audio.play();
+        return { status: 'done' };
+      } catch (cause) {
+        this.stop();
+        const error = isCxError(cause) ? cause : new CxError(CxErrorCode.MediaFailed, 'The message could not be played.', { cause });
+        this.dispatchEvent(new CxCommandFailedEvent({ action: 'play', call: undefined, error }));
+        return { status: 'failed', error };
+      }
+    });
+  }
+
+  private stop(): void {
+    const playing = this.playing;
+    if (!playing) return;
+    this.playing = undefined;
+    playing.audio.pause();
+    URL.revokeObjectURL(playing.url);
+  }
+
+  private async markHeard(v: Voicemail): Promise<void> {
+    const phone = this.phone;
+    if (!phone) return;
+    await this.commands.run(`heard:${v.id}`, () =>
+      requestCommand(this, new CxMarkHeardRequestEvent(v), 'heard', undefined, () => phone.markHeard(v.id)),
+    );
+  }
+
+  /** The message playing, for tests and meters: its audio element. */
+  get player(): HTMLAudioElement | undefined {
+    return this.playing?.audio;
+  }
+}
+
+if (globalThis.customElements && !customElements.get('cx-voicemail')) customElements.define('cx-voicemail', CxVoicemail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-voicemail': CxVoicemail;
+  }
+  interface HTMLElementEventMap {
+    'cx-mark-heard-request': CxMarkHeardRequestEvent;
+  }
+}
