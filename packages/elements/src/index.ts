@@ -20,30 +20,10 @@ export type { CxKeypad } from './keypad/keypad.js';
 export type { CxTransferPicker, CxTransferStatus } from './transfer-panels/transfer-panels.js';
 export type { CxMonitorPanel, MonitorTarget } from './monitor-panel/monitor-panel.js';
 
-/** Loads and defines `<cx-monitor-panel>` (supervisors only: its own chunk in the script-tag build). */
-export function loadMonitorPanel(): Promise<void> {
-  return import('./monitor-panel/monitor-panel.js').then(() => undefined);
-}
-/** Loads and defines `<cx-agent-status>` ("My status"; the banners load it once they have a phone). */
-export function loadAgentStatus(): Promise<void> {
-  return import('./agent-status/agent-status-control.js').then(() => undefined);
-}
+export { loadAgentStatus, loadMissedCalls, loadMonitorPanel, loadPoolPanel, loadTransferPanels, loadVoicemail } from './lazy-panels.js';
 export type { CxAgentStatus, CxStatusRequestEvent, StatusRequestDetail } from './agent-status/agent-status-control.js';
-
-/** Loads and defines `<cx-pool-panel>` ("Calls in pool"; the Banner loads it when the phone has a platform). */
-export function loadPoolPanel(): Promise<void> {
-  return import('./pool/pool-panel.js').then(() => undefined);
-}
 export type { CxPoolPanel, CxTakeRequestEvent } from './pool/pool-panel.js';
-/** Loads and defines `<cx-missed-calls>` ("Missed calls"; the Banner loads it once there is one). */
-export function loadMissedCalls(): Promise<void> {
-  return import('./missed/missed-calls-panel.js').then(() => undefined);
-}
 export type { CxMissedCalls, CxMissedCallBackEvent } from './missed/missed-calls-panel.js';
-/** Loads and defines `<cx-voicemail>` ("Voicemail"; the Banner loads it once there is a message). */
-export function loadVoicemail(): Promise<void> {
-  return import('./voicemail/voicemail-panel.js').then(() => undefined);
-}
 export type { CxVoicemail, CxMarkHeardRequestEvent } from './voicemail/voicemail-panel.js';
 export { cxElements, defineElements } from './define.js';
 

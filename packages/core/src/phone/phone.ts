@@ -586,7 +586,6 @@ export class Phone implements PhoneApi {
     $pool: this.#pool,
     status: (answer: { status: 'available' | 'paused' | 'post-interaction' | 'offline'; reason?: string | undefined }) =>
       this.#agent.platform(answer.reason === undefined ? { type: 'platform', status: answer.status } : { type: 'platform', status: answer.status, reason: answer.reason }),
-    event: () => undefined,
   };
 
   #platform(): Promise<PlatformApi> {

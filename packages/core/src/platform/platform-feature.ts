@@ -16,8 +16,6 @@ export interface PlatformSinks {
   readonly $pool: WritableAtom<readonly PoolEntry[]>;
   /** The platform's word on the agent's status (a supervisor, a rule). */
   status(answer: StatusAnswer): void;
-  /** Other events (wrap-up, missed calls, voicemail) for the features that want them. */
-  event(event: PlatformEvent): void;
 }
 
 export interface PlatformApi {
@@ -69,9 +67,7 @@ export const platformFeature: Feature<PlatformApi> = {
       if (event.type === 'pool') {
         poolEvents += 1;
         sinks.$pool.set(event.data);
-      }
-      else if (event.type === 'status') sinks.status(event.data);
-      sinks.event(event);
+      } else if (event.type === 'status') sinks.status(event.data);
     };
 
     const api: PlatformApi = {

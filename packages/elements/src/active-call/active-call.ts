@@ -6,6 +6,7 @@ import { CommandController } from '../controllers/command-controller.js';
 import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
+import { loadTransferPanels } from '../lazy-panels.js';
 import { callerLabel, callerNumberLabel, callStateLabel, callTypeLabel } from '../format/call-labels.js';
 import type { CxKeypad } from '../keypad/keypad.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
@@ -23,7 +24,7 @@ async function loaded(load: () => Promise<unknown>, what: string): Promise<Comma
 }
 
 const loadKeypad = (): Promise<CommandOutcome> => loaded(() => import('../keypad/keypad.js'), 'keypad');
-const loadTransferPanels = (): Promise<CommandOutcome> => loaded(() => import('../transfer-panels/transfer-panels.js'), 'transfer picker');
+const openTransferPanels = (): Promise<CommandOutcome> => loaded(loadTransferPanels, 'transfer picker');
 
 /** The tabs of the panel; Datas appears once the call was answered. */
 export type ActiveCallTab = 'call' | 'datas';
@@ -343,7 +344,7 @@ export class CxActiveCall extends CxElement {
   private togglePicker(): Promise<void> {
     return this.track(async () => {
       if (!this.pickerOpen) {
-        const outcome = await this.commands.run('transfer-picker', loadTransferPanels);
+        const outcome = await this.commands.run('transfer-picker', openTransferPanels);
         if (outcome?.status !== 'done') return;
       }
       this.pickerOpen = !this.pickerOpen;

@@ -8,6 +8,7 @@ import { SubscriptionController } from '../controllers/subscription-controller.j
 import { CxElement } from '../cx-element.js';
 import type { CxCallBoxCloseEvent, CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
+import { loadAgentStatus, loadMissedCalls, loadPoolPanel, loadTransferPanels, loadVoicemail } from '../lazy-panels.js';
 import { CxDialRequestEvent, type CxAcceptRequestEvent, type CxCallBackRequestEvent } from '../events/request-events.js';
 import { agentLabel, connectionLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
@@ -237,14 +238,14 @@ export class CxBanner extends CxElement {
     const boxes = calls.filter((call) => !this.closed.has(call.id) && hasBox(call.snapshot));
     const selected = this.panelCall(boxes);
     const transferring = calls.filter((call) => !call.ended && showsTransfer(call.snapshot));
-    if (transferring.length > 0) void loadTransferPanels();
+    if (transferring.length > 0) quietly(loadTransferPanels);
     const me = this.me.value;
-    if (this.phone) void loadAgentStatus();
-    if (me) void loadPoolPanel();
+    if (this.phone) quietly(loadAgentStatus);
+    if (me) quietly(loadPoolPanel);
     const anyMissed = (this.missedCalls.value?.length ?? 0) > 0;
-    if (anyMissed) void loadMissedCallsPanel();
+    if (anyMissed) quietly(loadMissedCalls);
     const anyVoicemail = (this.voicemails.value?.length ?? 0) > 0;
-    if (anyVoicemail) void loadVoicemailPanel();
+    if (anyVoicemail) quietly(loadVoicemail);
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -412,43 +413,9 @@ function showsTransfer(snapshot: CallSnapshot): boolean {
   return state === 'trying' || state === 'ringing' || state === 'consulting' || state === 'failed';
 }
 
-/** "My status" and "Calls in pool": chunks of their own in the script-tag build. */
-let agentStatus: Promise<unknown> | undefined;
-function loadAgentStatus(): Promise<unknown> {
-  agentStatus ??= import('../agent-status/agent-status-control.js').catch(() => {
-    agentStatus = undefined;
-  });
-  return agentStatus;
-}
-let voicemailPanel: Promise<unknown> | undefined;
-function loadVoicemailPanel(): Promise<unknown> {
-  voicemailPanel ??= import('../voicemail/voicemail-panel.js').catch(() => {
-    voicemailPanel = undefined;
-  });
-  return voicemailPanel;
-}
-let missedCallsPanel: Promise<unknown> | undefined;
-function loadMissedCallsPanel(): Promise<unknown> {
-  missedCallsPanel ??= import('../missed/missed-calls-panel.js').catch(() => {
-    missedCallsPanel = undefined;
-  });
-  return missedCallsPanel;
-}
-let poolPanel: Promise<unknown> | undefined;
-function loadPoolPanel(): Promise<unknown> {
-  poolPanel ??= import('../pool/pool-panel.js').catch(() => {
-    poolPanel = undefined;
-  });
-  return poolPanel;
-}
-
-/** The transfer status loads with the transfer picker (a chunk of its own in the script-tag build). */
-let transferPanels: Promise<unknown> | undefined;
-function loadTransferPanels(): Promise<unknown> {
-  transferPanels ??= import('../transfer-panels/transfer-panels.js').catch(() => {
-    transferPanels = undefined;
-  });
-  return transferPanels;
+/** Loads a panel in the background: a failed load is tried again at the next render. */
+function quietly(load: () => Promise<void>): void {
+  void load().catch(() => undefined);
 }
 
 /** A call has a box once it is out of the ringing phase, unless it was an offer that never got answered. */

@@ -2,7 +2,9 @@
 // phone has a missed call (see `loadMissedCalls()` in the package index).
 import type { MissedCallEntry, MissedReason, PhoneApi } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { CommandController, CxElement, CxEvent, formatNumber, requestCommand, StoreController } from '../index.js';
+import { partyText } from '../format/party-text.js';
+import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
+import { listRegionStyles } from '../styles/list-region.styles.js';
 
 /** The agent asked to call back a missed call. Cancelable. */
 export class CxMissedCallBackEvent extends CxEvent<{ readonly entry: MissedCallEntry }> {
@@ -21,30 +23,11 @@ const REASON_WORDS: Readonly<Record<MissedReason, string>> = {
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 const styles = css`
-  :host {
-    display: block;
-  }
-  h2 {
-    margin: 0;
-    font-size: 0.95rem;
-    display: flex;
-    align-items: center;
-    gap: 0.4rem;
-  }
   .badge {
-    min-width: 1.4rem;
-    padding: 0 0.35rem;
-    border-radius: 999px;
     background: var(--_danger);
     color: var(--_on-danger);
-    font-size: 0.8rem;
-    text-align: center;
   }
   ul {
-    list-style: none;
-    margin: 0.35rem 0 0;
-    padding: 0;
-    display: grid;
     gap: 0.25rem;
   }
   li {
@@ -76,7 +59,7 @@ export class CxMissedCalls extends CxElement {
     phone: { attribute: false },
   };
 
-  static override styles = [CxElement.styles, styles];
+  static override styles = [CxElement.styles, listRegionStyles, styles];
 
   /** The agent's phone. */
   phone: PhoneApi | undefined = undefined;
@@ -102,8 +85,7 @@ export class CxMissedCalls extends CxElement {
   }
 
   private renderEntry(entry: MissedCallEntry): unknown {
-    const number = formatNumber(entry.caller.number);
-    const who = entry.caller.name ? `${entry.caller.name} (${number})` : number;
+    const who = partyText(entry.caller);
     const at = new Date(entry.at);
     return html`<li class=${entry.processed ? 'processed' : ''}>
       <time datetime=${entry.at}>${Number.isNaN(at.getTime()) ? '' : time.format(at)}</time>

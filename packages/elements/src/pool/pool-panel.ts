@@ -16,6 +16,7 @@ import {
   TickController,
   type MonitorTarget,
 } from '../index.js';
+import { partyText } from '../format/party-text.js';
 
 /** The agent asked to take a call from the pool. Cancelable. */
 export class CxTakeRequestEvent extends CxEvent<{ readonly entry: PoolEntry }> {
@@ -147,7 +148,7 @@ export class CxPoolPanel extends CxElement {
 
   private renderEntry(entry: PoolEntry, me: Me | undefined, now: number): TemplateResult {
     const waited = Math.max(0, Math.floor((now - Date.parse(entry.waitingSince)) / 1000));
-    const caller = entry.caller.name ? `${entry.caller.name} (${entry.caller.number})` : entry.caller.number;
+    const caller = partyText(entry.caller);
     const state = entry.agent && entry.state !== 'waiting' ? `${STATE_WORDS[entry.state]} · ${entry.agent.name}` : STATE_WORDS[entry.state];
     return html`<div part="row" class="row" role="listitem">
       <span class="queue text"><bdi>${entry.queue.name}</bdi></span>

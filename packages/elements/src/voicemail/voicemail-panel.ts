@@ -8,11 +8,12 @@ import {
   CxElement,
   CxEvent,
   formatClock,
-  formatNumber,
   requestCommand,
   StoreController,
   type CommandOutcome,
 } from '../index.js';
+import { partyText } from '../format/party-text.js';
+import { listRegionStyles } from '../styles/list-region.styles.js';
 
 /** The agent asked to mark a voicemail heard. Cancelable. */
 export class CxMarkHeardRequestEvent extends CxEvent<{ readonly voicemail: Voicemail }> {
@@ -25,30 +26,11 @@ export class CxMarkHeardRequestEvent extends CxEvent<{ readonly voicemail: Voice
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 const styles = css`
-  :host {
-    display: block;
-  }
-  h2 {
-    margin: 0;
-    font-size: 0.95rem;
-    display: flex;
-    align-items: center;
-    gap: 0.4rem;
-  }
   .badge {
-    min-width: 1.4rem;
-    padding: 0 0.35rem;
-    border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
-    font-size: 0.8rem;
-    text-align: center;
   }
   ul {
-    list-style: none;
-    margin: 0.35rem 0 0;
-    padding: 0;
-    display: grid;
     gap: 0.5rem;
   }
   li {
@@ -93,7 +75,7 @@ export class CxVoicemail extends CxElement {
     playing: { state: true },
   };
 
-  static override styles = [CxElement.styles, styles];
+  static override styles = [CxElement.styles, listRegionStyles, styles];
 
   /** The agent's phone. */
   phone: PhoneApi | undefined = undefined;
@@ -125,8 +107,7 @@ export class CxVoicemail extends CxElement {
   }
 
   private renderItem(v: Voicemail): unknown {
-    const number = formatNumber(v.caller.number);
-    const who = v.caller.name ? `${v.caller.name} (${number})` : number;
+    const who = partyText(v.caller);
     const at = new Date(v.at);
     const playing = this.playing?.id === v.id;
     return html`<li class=${v.heard ? '' : 'unheard'}>

@@ -1,0 +1,29 @@
+// The panels that load on first use (each a chunk of its own in the
+// script-tag build): one loader each, shared by the Banner, the small banner
+// and the package index. A load loads once; one that failed (the network)
+// is tried again next time.
+
+function once(load: () => Promise<unknown>): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () =>
+    (loading ??= load().then(
+      () => undefined,
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+}
+
+/** Loads and defines `<cx-monitor-panel>` (supervisors only). */
+export const loadMonitorPanel = once(() => import('./monitor-panel/monitor-panel.js'));
+/** Loads and defines `<cx-agent-status>` ("My status"; the banners load it once they have a phone). */
+export const loadAgentStatus = once(() => import('./agent-status/agent-status-control.js'));
+/** Loads and defines `<cx-pool-panel>` ("Calls in pool"; the Banner loads it when the phone has a platform). */
+export const loadPoolPanel = once(() => import('./pool/pool-panel.js'));
+/** Loads and defines `<cx-missed-calls>` ("Missed calls"; the Banner loads it once there is one). */
+export const loadMissedCalls = once(() => import('./missed/missed-calls-panel.js'));
+/** Loads and defines `<cx-voicemail>` ("Voicemail"; the Banner loads it once there is a message). */
+export const loadVoicemail = once(() => import('./voicemail/voicemail-panel.js'));
+/** Loads and defines `<cx-transfer-picker>` and `<cx-transfer-status>`. */
+export const loadTransferPanels = once(() => import('./transfer-panels/transfer-panels.js'));
