@@ -12,6 +12,7 @@ export type {
   MonitoringOptions,
   ResolvedPhoneOptions,
   PlatformConnection,
+  PhoneHooks,
 } from './phone/phone-options.js';
 export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
@@ -60,10 +61,26 @@ export type {
   PlatformUser,
 } from './platform/platform-schemas.js';
 export type { MissedCallEntry, MissedReason } from './missed/missed-calls.js';
+export type {
+  WrapUp,
+  WrapUpDraft,
+  WrapUpValue,
+  WrapUpInput,
+  WrapUpCommands,
+  WrapUpSaveState,
+  WrapUpSaveStatus,
+  WrapUpHookContext,
+  CrmLink,
+  CrmPicker,
+  CallRecord,
+  LoggedWrapUp,
+} from './wrap-up/wrap-up-types.js';
 // The platform client itself is `@cx/core/platform` (the phone loads it lazily).
 export type { PlatformClient, PlatformOptions, PlatformEventListener, PlatformStreamState } from './platform/platform-client.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
 export { CxError, CxErrorCode, isCxError, type CxErrorOptions } from './errors/cx-error.js';
+// The class lives with the platform client (`@cx/core/platform`, loaded lazily): check `code` and `fields`.
+export type { WrapUpRefusedError } from './platform/wrap-up-refused-error.js';
 export { LogLevel, type LogOptions, type LogSink } from './logger.js';
 export { sanitizeText } from './rules/sanitize-text.js';
 export { smallBannerAllows, type SmallBannerRule } from './rules/small-banner-access.js';

@@ -37,15 +37,32 @@ export interface AgentState {
   readonly ringing: boolean;
   readonly onCall: boolean;
   /** The wrap-up of the interaction that just ended, while it lasts. */
-  readonly wrapUp?: { readonly interactionId: string };
+  readonly wrapUp?: WrapUpTime;
+}
+
+/** A wrap-up's time: it ends at `startedAt + totalSeconds` (0: when the agent or the platform ends it). */
+export interface WrapUpTime {
+  readonly interactionId: string;
+  /** The call that ended, when it was this phone's. */
+  readonly callId?: string;
+  /** ms since the epoch. */
+  readonly startedAt: number;
+  readonly totalSeconds: number;
+}
+
+/** When a wrap-up ends (ms since the epoch), or undefined when it has no set time. */
+export function wrapUpEndsAt(time: WrapUpTime): number | undefined {
+  return time.totalSeconds > 0 ? time.startedAt + time.totalSeconds * 1000 : undefined;
 }
 
 /** What moves the agent's status: SIP (connection, calls), the agent, the platform. */
 export type AgentInput =
   | { readonly type: 'connection'; readonly registered: boolean }
   | { readonly type: 'calls'; readonly ringing: boolean; readonly onCall: boolean }
-  /** A call of this interaction ended; post-interaction when it has wrap-up time. */
-  | { readonly type: 'interaction-ended'; readonly interactionId: string; readonly wrapUp: boolean }
+  /** A call of this interaction ended; post-interaction when it has wrap-up time (seconds > 0). */
+  | { readonly type: 'interaction-ended'; readonly interactionId: string; readonly callId?: string; readonly seconds: number }
+  /** The wrap-up's total time changed (extended here, or the platform's word). */
+  | { readonly type: 'wrap-up-time'; readonly interactionId: string; readonly totalSeconds: number; readonly startedAt?: number }
   /** The agent chose. */
   | { readonly type: 'choose'; readonly status: RestingStatus; readonly reason?: string }
   /** The platform says (a supervisor, a rule, or the answer to our own change). */
@@ -57,7 +74,7 @@ export type AgentInput =
  * error (a choice while offline) or ignored (a stale platform event).
  * SIP facts are always taken: they are facts.
  */
-const ONLINE: readonly AgentInput['type'][] = ['connection', 'calls', 'interaction-ended', 'choose', 'platform', 'wrap-up-ended'];
+const ONLINE: readonly AgentInput['type'][] = ['connection', 'calls', 'interaction-ended', 'wrap-up-time', 'choose', 'platform', 'wrap-up-ended'];
 export const AGENT_TRANSITIONS: Readonly<Record<AgentStatus, readonly AgentInput['type'][]>> = {
   offline: ['connection', 'calls', 'platform'],
   available: ONLINE,
@@ -105,9 +122,18 @@ export function nextAgentState(state: AgentState, input: AgentInput, now: number
     case 'calls':
       next = { ...state, ringing: input.ringing, onCall: input.onCall };
       break;
-    case 'interaction-ended':
-      next = input.wrapUp ? { ...state, wrapUp: { interactionId: input.interactionId } } : state;
+    case 'interaction-ended': {
+      const wrapUp: WrapUpTime = { interactionId: input.interactionId, startedAt: now, totalSeconds: input.seconds };
+      next = input.seconds > 0 ? { ...state, wrapUp: input.callId === undefined ? wrapUp : { ...wrapUp, callId: input.callId } } : state;
       break;
+    }
+    case 'wrap-up-time': {
+      const current = state.wrapUp;
+      // The platform may name the wrap-up it started when we only knew there was one.
+      if (!current || (current.interactionId !== input.interactionId && current.interactionId !== '')) return state;
+      next = { ...state, wrapUp: { ...current, interactionId: input.interactionId, totalSeconds: input.totalSeconds, startedAt: input.startedAt ?? current.startedAt } };
+      break;
+    }
     case 'wrap-up-ended':
       next = withoutWrapUp(state);
       break;
@@ -118,7 +144,7 @@ export function nextAgentState(state: AgentState, input: AgentInput, now: number
     }
     case 'platform':
       if (input.status === 'offline') return state; // the SIP registration says whether we are offline
-      if (input.status === 'post-interaction') next = state.wrapUp ? state : { ...state, wrapUp: { interactionId: '' } };
+      if (input.status === 'post-interaction') next = state.wrapUp ? state : { ...state, wrapUp: { interactionId: '', startedAt: now, totalSeconds: 0 } };
       else {
         const resting = input.reason === undefined || input.status === 'available' ? { status: input.status } : { status: input.status, reason: input.reason };
         next = { ...withoutWrapUp(state), resting };

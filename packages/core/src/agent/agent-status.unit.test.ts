@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isCxError } from '../errors/cx-error.js';
-import { INITIAL_AGENT_STATE, nextAgentState, type AgentInput, type AgentState } from './agent-status.js';
+import { INITIAL_AGENT_STATE, nextAgentState, wrapUpEndsAt, type AgentInput, type AgentState } from './agent-status.js';
 
 function run(inputs: AgentInput[], from: AgentState = INITIAL_AGENT_STATE): AgentState {
   return inputs.reduce((state, input, i) => nextAgentState(state, input, 1000 + i), from);
@@ -25,7 +25,7 @@ describe('agent status machine', () => {
     assert.deepEqual([paused.status, paused.reason], ['paused', 'Lunch']);
     assert.equal(run([{ type: 'calls', ringing: true, onCall: false }], paused).status, 'ringing');
     assert.equal(run([{ type: 'calls', ringing: true, onCall: true }], paused).status, 'on-call');
-    const ended = run([{ type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: true }], paused);
+    const ended = run([{ type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', seconds: 30 }], paused);
     assert.equal(ended.status, 'post-interaction');
     assert.equal(ended.reason, undefined);
     const after = run([{ type: 'wrap-up-ended' }], ended);
@@ -35,14 +35,14 @@ describe('agent status machine', () => {
   test('pausing during a call takes effect when it ends; available ends the wrap-up', () => {
     const onCall = run([online, { type: 'calls', ringing: false, onCall: true }, { type: 'choose', status: 'paused', reason: 'Break' }]);
     assert.equal(onCall.status, 'on-call');
-    const wrap = run([{ type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: true }], onCall);
+    const wrap = run([{ type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', seconds: 30 }], onCall);
     assert.equal(wrap.status, 'post-interaction');
     assert.equal(run([{ type: 'wrap-up-ended' }], wrap).status, 'paused');
     assert.equal(run([{ type: 'choose', status: 'available' }], wrap).status, 'available');
   });
 
   test('a call without wrap-up time goes straight back', () => {
-    const s = run([online, { type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', wrapUp: false }]);
+    const s = run([online, { type: 'calls', ringing: false, onCall: true }, { type: 'calls', ringing: false, onCall: false }, { type: 'interaction-ended', interactionId: 'i1', seconds: 0 }]);
     assert.equal(s.status, 'available');
   });
 
@@ -60,5 +60,19 @@ describe('agent status machine', () => {
     assert.equal(a.since, 5);
     assert.equal(nextAgentState(a, { type: 'choose', status: 'available' }, 9).since, 5);
     assert.equal(nextAgentState(a, { type: 'choose', status: 'paused', reason: 'Lunch' }, 9).since, 9);
+  });
+
+  test('a wrap-up keeps its start; extending grows its total; the platform names an unnamed one', () => {
+    const wrap = nextAgentState(run([online]), { type: 'interaction-ended', interactionId: 'i1', callId: 'c1', seconds: 30 }, 10_000);
+    assert.deepEqual(wrap.wrapUp, { interactionId: 'i1', callId: 'c1', startedAt: 10_000, totalSeconds: 30 });
+    assert.equal(wrapUpEndsAt(wrap.wrapUp!), 40_000);
+    const longer = nextAgentState(wrap, { type: 'wrap-up-time', interactionId: 'i1', totalSeconds: 60 }, 20_000);
+    assert.equal(wrapUpEndsAt(longer.wrapUp!), 70_000);
+    assert.equal(nextAgentState(wrap, { type: 'wrap-up-time', interactionId: 'other', totalSeconds: 90 }, 20_000), wrap, 'another interaction is ignored');
+    const told = run([online, { type: 'platform', status: 'post-interaction' }]);
+    assert.equal(told.wrapUp?.interactionId, '');
+    assert.equal(wrapUpEndsAt(told.wrapUp!), undefined, 'no set time until the platform gives one');
+    const named = nextAgentState(told, { type: 'wrap-up-time', interactionId: 'i9', totalSeconds: 45, startedAt: 5_000 }, 6_000);
+    assert.deepEqual(named.wrapUp, { interactionId: 'i9', startedAt: 5_000, totalSeconds: 45 });
   });
 });

@@ -41,6 +41,8 @@ export const CxErrorCode = {
   AlreadyTaken: 'already-taken',
   /** A command needs the `platform` option. */
   NoPlatform: 'no-platform',
+  /** A post-interaction form was not filled as the queue asks (see `fields` of the `WrapUpRefusedError`). */
+  InvalidWrapUp: 'invalid-wrap-up',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];

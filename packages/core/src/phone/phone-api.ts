@@ -8,6 +8,7 @@ import type { PhoneApiEventMap } from './phone-events.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import type { Conference } from '../conference/conference-feature.js';
 import type { MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
+import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
@@ -38,6 +39,10 @@ export interface PhoneApi {
   readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
   /** Voicemail from the platform, newest first; empty without one. */
   readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
+  /** The post-interaction in progress, or undefined. */
+  readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
+  /** Commands of the post-interaction. */
+  readonly wrapUp: WrapUpCommands;
   on<K extends keyof PhoneApiEventMap>(name: K, fn: (...args: PhoneApiEventMap[K]) => void): () => void;
   connect(): Promise<void>;
   disconnect(): Promise<void>;

@@ -3,6 +3,7 @@ import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
 import type { MonitorNotice } from '../call/call-info.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { Transfer } from '../transfer/transfer-types.js';
+import type { CallRecord } from '../wrap-up/wrap-up-types.js';
 
 /** Every event of `phone.on(name, fn)`, with its listener's arguments; `C` is how calls are handed out. */
 export interface PhoneEvents<C extends CallHandle> {
@@ -42,6 +43,8 @@ export interface PhoneEvents<C extends CallHandle> {
   'monitor:changed': [call: C, monitor: MonitorNotice];
   /** Agent side: the supervisor who had spoken up stopped monitoring the call. */
   'monitor:ended': [call: C];
+  /** A call and its post-interaction (if any) are over: the record to store in the CRM. */
+  'call:logged': [call: C, record: CallRecord];
 }
 
 /** A finished recording. */

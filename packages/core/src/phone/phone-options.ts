@@ -4,6 +4,19 @@ import type { RecordingPolicy } from '../call/call-info.js';
 import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
+import type { CrmPicker } from '../wrap-up/wrap-up-types.js';
+
+/** Functions the CRM page gives the phone, for what only the CRM knows. */
+export interface PhoneHooks {
+  /**
+   * Post-interaction: lets the agent pick the CRM contact card the
+   * interaction belongs to (open your own picker); answer `{ id, name }`,
+   * or `undefined` when the agent cancelled.
+   */
+  pickContact?: CrmPicker;
+  /** Post-interaction: picks, or creates and fills, the CRM case of the interaction; `{ id, name }` or `undefined`. */
+  pickCase?: CrmPicker;
+}
 
 /** How to reach the platform. */
 export interface PlatformConnection {
@@ -43,6 +56,8 @@ export interface PhoneOptions {
   directory?: readonly DirectoryEntry[];
   /** Supervisor monitoring (silent, whisper, barge). */
   monitoring?: MonitoringOptions;
+  /** The CRM page's functions (docs/post-call.md). */
+  hooks?: PhoneHooks;
   log?: LogOptions;
 }
 
@@ -103,6 +118,17 @@ export interface ProfileOptions {
   callerId?: string;
   /** The agent may place smart outbound calls (through a routing). */
   smartOutbound?: boolean;
+  /**
+   * Seconds of post-interaction after an answered call (default 0: none).
+   * With a platform, the queue's and then the agent's profile come first.
+   */
+  wrapUpSeconds?: number;
+  /**
+   * Calls from a queue (with an interaction id or a queue) ring during the
+   * post-interaction too. Default `false`: they are refused with 486 so the
+   * ACD offers them to another agent. Direct calls always ring.
+   */
+  ringDuringWrapUp?: boolean;
 }
 
 export interface MediaOptions {
@@ -130,12 +156,15 @@ export interface ResolvedPhoneOptions {
     recording: RecordingPolicy;
     callerId: string | undefined;
     smartOutbound: boolean;
+    wrapUpSeconds: number;
+    ringDuringWrapUp: boolean;
   };
   directory: readonly DirectoryEntry[];
   monitoring: { supervisors: readonly string[]; mode: 'peer' | 'server'; spyUri: string | undefined };
   internal: { domains: readonly string[]; extensionPattern: RegExp };
   media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
   contacts: { lookup: ContactLookup | undefined; timeout: number };
+  hooks: PhoneHooks;
   log: LogOptions;
 }
 
@@ -199,6 +228,16 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   if (callerId !== undefined && !/^\+?[0-9]{2,20}$/.test(callerId.replace(/[\s().-]/g, ''))) problems.push('profile.callerId must be a phone number');
   const smartOutbound = profile['smartOutbound'] ?? false;
   if (typeof smartOutbound !== 'boolean') problems.push('profile.smartOutbound must be a boolean');
+  const ringDuringWrapUp = profile['ringDuringWrapUp'] ?? false;
+  if (typeof ringDuringWrapUp !== 'boolean') problems.push('profile.ringDuringWrapUp must be a boolean');
+  const hooksInput = options['hooks'];
+  const hooks: PhoneHooks = {};
+  if (hooksInput !== undefined && !isObject(hooksInput)) problems.push('hooks must be an object of functions');
+  for (const name of ['pickContact', 'pickCase'] as const) {
+    const hook = isObject(hooksInput) ? hooksInput[name] : undefined;
+    if (hook !== undefined && typeof hook !== 'function') problems.push(`hooks.${name} must be a function`);
+    else if (hook !== undefined) hooks[name] = hook as CrmPicker;
+  }
   const directory = readDirectory(options['directory'], problems);
   const monitoringInput = isObject(options['monitoring']) ? options['monitoring'] : {};
   if (options['monitoring'] !== undefined && !isObject(options['monitoring'])) problems.push('monitoring must be an object');
@@ -285,6 +324,8 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       recording: recording === 'auto' || recording === 'off' ? recording : 'allowed',
       callerId: callerId?.replace(/[\s().-]/g, ''),
       smartOutbound: smartOutbound === true,
+      wrapUpSeconds: number(profile['wrapUpSeconds'], 'profile.wrapUpSeconds', 0, 0, 86_400),
+      ringDuringWrapUp: ringDuringWrapUp === true,
     },
     directory,
     monitoring: {
@@ -301,6 +342,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       lookup: typeof lookup === 'function' ? (lookup as ContactLookup) : undefined,
       timeout: lookupTimeout,
     },
+    hooks,
     log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
   };
 

@@ -27,6 +27,9 @@ import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitorin
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
 import type { VoicemailApi } from '../voicemail/voicemail-feature.js';
+import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
+import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
+import { wrapUpCommands } from '../wrap-up/wrap-up-commands.js';
 import type { MissedCallEntry } from '../missed/missed-calls.js';
 import type { Me, PoolEntry, Queue, Voicemail } from '../platform/platform-schemas.js';
 import { searchDirectory } from '../transfer/directory.js';
@@ -54,6 +57,7 @@ const LAZY = {
   platform: lazyFeature<PlatformApi>('platform', () => import('../platform/platform-feature.js').then((m) => m.platformFeature)),
   missed: lazyFeature<MissedApi>('missed', () => import('../missed/missed-feature.js').then((m) => m.missedFeature)),
   voicemail: lazyFeature<VoicemailApi>('voicemail', () => import('../voicemail/voicemail-feature.js').then((m) => m.voicemailFeature)),
+  wrapUp: lazyFeature<WrapUpApi>('wrap-up', () => import('../wrap-up/wrap-up-feature.js').then((m) => m.wrapUpFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -89,6 +93,10 @@ export class Phone implements PhoneApi {
   readonly $missedCalls: ReadableAtom<readonly MissedCallEntry[]>;
   /** Voicemail from the platform, newest first (`GET /voicemails` and `voicemail` events); empty without one. */
   readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
+  /** The post-interaction in progress (form, draft, time), or undefined. */
+  readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
+  /** Commands of the post-interaction: `update`, `save`, `extend`, `end`, `pickContact`, `pickCase`. */
+  readonly wrapUp: WrapUpCommands = wrapUpCommands(() => this.#feature(LAZY.wrapUp));
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -101,6 +109,7 @@ export class Phone implements PhoneApi {
   readonly #pool = atom<readonly PoolEntry[]>([]);
   readonly #missed = atom<readonly MissedCallEntry[]>([]);
   readonly #voicemails = atom<readonly Voicemail[]>([]);
+  readonly #wrapUp = atom<WrapUp | undefined>(undefined);
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -145,7 +154,12 @@ export class Phone implements PhoneApi {
     this.#agent = new AgentController({
       $connection: this.$connection,
       $calls: this.$calls,
-      wrapUpSeconds: (call) => this.#queueOf(call.info)?.wrapUpSeconds ?? this.#me.get()?.profile.wrapUpSeconds ?? 0,
+      wrapUpOf: (call) => {
+        // With a platform, its interactions; without one, every answered call.
+        const interactionId = call.info.interactionId ?? (this.options.platform ? undefined : call.id);
+        const seconds = this.#queueOf(call.info)?.wrapUpSeconds ?? this.#me.get()?.profile.wrapUpSeconds ?? this.options.profile.wrapUpSeconds;
+        return interactionId === undefined ? undefined : { interactionId, seconds };
+      },
       report: (report) => this.#report(report),
     });
     this.$agentState = this.#agent.$state;
@@ -154,6 +168,7 @@ export class Phone implements PhoneApi {
     this.$pool = this.#pool;
     this.$missedCalls = this.#missed;
     this.$voicemails = this.#voicemails;
+    this.$wrapUp = this.#wrapUp;
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -181,15 +196,10 @@ export class Phone implements PhoneApi {
    * `sip.connectTimeout`. Calling it again tries again.
    */
   connect(): Promise<void> {
-    this.#feature(LAZY.missed).then(
-      (missed) => missed.start(this.#missed),
-      (error: unknown) => this.#logger.warn('Missed calls could not be loaded', error),
-    );
+    this.#start(LAZY.missed, (missed) => missed.start(this.#missed));
+    this.#start(LAZY.wrapUp, (wrapUp) => wrapUp.start(this.#wrapUp, this.#agent));
     if (this.options.platform) {
-      this.#feature(LAZY.voicemail).then(
-        (voicemail) => voicemail.start(this.#voicemails),
-        (error: unknown) => this.#logger.warn('Voicemail could not be loaded', error),
-      );
+      this.#start(LAZY.voicemail, (voicemail) => voicemail.start(this.#voicemails));
       // The profile and the pool load beside the registration; a platform
       // that cannot be reached leaves the phone doing what SIP can do.
       this.#platform()
@@ -370,6 +380,11 @@ export class Phone implements PhoneApi {
       // With a platform its rights decide, once the INVITE is in (below).
       acceptsMonitoring: this.options.platform !== undefined || this.#maySupervise(offer.input.from),
     });
+    if (route.kind === 'ring' && this.#busyWithWrapUp(info)) {
+      this.#logger.info('Refused a queue call with 486: the agent is in post-interaction');
+      offer.refuse(486);
+      return;
+    }
     switch (route.kind) {
       case 'refuse':
         this.#logger.info(`Refused an offer with ${route.statusCode}: ${route.reason}`);
@@ -397,6 +412,12 @@ export class Phone implements PhoneApi {
         this.#ring(offer.leg(), info, false);
         return;
     }
+  }
+
+  /** A call of the ACD while the agent wraps up: refused (so it goes to another agent), unless the profile says otherwise. */
+  #busyWithWrapUp(info: CallInfo): boolean {
+    const fromQueue = info.interactionId !== undefined || info.queue !== undefined;
+    return fromQueue && this.#agent.$state.get().wrapUp !== undefined && !this.#profile().ringDuringWrapUp;
   }
 
   #ring(leg: CallLeg, info: CallInfo, taken: boolean): void {
@@ -620,6 +641,11 @@ export class Phone implements PhoneApi {
   }
 
   // ---- features --------------------------------------------------------------
+
+  /** Loads a feature the phone runs once connected, and starts it. */
+  #start<Api>(load: () => Promise<Feature<Api>>, start: (api: Api) => void): void {
+    this.#feature(load).then(start, (error: unknown) => this.#logger.warn('A feature could not be loaded', error));
+  }
 
   /** A lazy feature, installed on this phone once loaded; its API. */
   async #feature<Api>(load: () => Promise<Feature<Api>>): Promise<Api> {

@@ -24,6 +24,7 @@ const MESSAGES: Readonly<Record<CxErrorCode, string>> = {
   'platform-refused': 'The contact center refused the request.',
   'already-taken': 'Another agent took this call first.',
   'no-platform': 'This needs the contact center, which is not set up.',
+  'invalid-wrap-up': 'Some fields need attention.',
 };
 
 /** The sentence the agent reads for a failed command. */

@@ -86,6 +86,8 @@ export interface SimulatedFailure {
   json?: unknown;
   /** Delay in ms before answering; with nothing else, the normal answer follows the delay. */
   delay?: number;
+  /** No answer at all: the request fails as when the platform cannot be reached. */
+  network?: boolean;
 }
 
 /** A request the platform received. */
@@ -179,6 +181,8 @@ export interface SimulatedPlatform {
    * `:name` or `{name}`.
    */
   fail(route: string, answer: SimulatedFailure, times?: number): void;
+  /** The platform is back: drops the failures still to come (those of `route`, or all). */
+  recover(route?: string): void;
   /** What the platform received, oldest first. */
   requests(): ReadonlyArray<SimulatedRequest>;
   /** Closes every event stream. */
@@ -346,12 +350,19 @@ class Platform implements SimulatedPlatform {
     this.poolChanged();
     if (!wasHandled || interaction.agentId === undefined) return;
     const agent = this.user(interaction.agentId);
+    if (this.startWrapUp(agent, interactionId)) this.changeStatus(agent, 'post-interaction');
+  }
+
+  /** The agent's wrap-up of an interaction starts (once), with its queue's time; emits `wrap-up`. False when it has none. */
+  private startWrapUp(agent: SimulatedUser, interactionId: string): boolean {
+    const interaction = this.model.interactions.get(interactionId);
+    if (!interaction || this.model.wrapUps.has(interactionId)) return false;
     const seconds = this.model.queues.get(interaction.queueId)?.wrapUpSeconds ?? agent.profile.wrapUpSeconds;
-    if (seconds <= 0) return;
+    if (seconds <= 0) return false;
     const wrapUp = { interactionId, userId: agent.id, endsAt: this.now() + seconds * 1000, totalSeconds: seconds };
     this.model.wrapUps.set(interactionId, wrapUp);
-    this.changeStatus(agent, 'post-interaction');
     this.emit(agent.id, { type: 'wrap-up', data: { interactionId, endsAt: new Date(wrapUp.endsAt).toISOString(), totalSeconds: seconds } });
+    return true;
   }
 
   interactionEnded(interactionId: string): void {
@@ -395,6 +406,13 @@ class Platform implements SimulatedPlatform {
 
   fail(route: string, answer: SimulatedFailure, times = 1): void {
     this.failures.push({ ...parseRoute(route), answer, times });
+  }
+
+  recover(route?: string): void {
+    const match = route === undefined ? undefined : parseRoute(route);
+    for (const failure of this.failures) {
+      if (!match || (failure.method === match.method && failure.path.source === match.path.source)) failure.times = 0;
+    }
   }
 
   requests(): ReadonlyArray<SimulatedRequest> {
@@ -616,6 +634,7 @@ class Platform implements SimulatedPlatform {
             return error(400, 'invalid-request', `"${request.reason}" is not one of your pause reasons.`);
           }
           this.changeStatus(user, request.status, request.reason);
+          if (request.status === 'post-interaction' && request.interactionId !== undefined) this.startWrapUp(user, request.interactionId);
           return ok(StatusAnswerSchema, this.statusOf(user));
         },
       },
@@ -844,8 +863,9 @@ class Platform implements SimulatedPlatform {
     const failure = this.failures.find((f) => f.times > 0 && f.method === request.method && f.path.test(path));
     if (failure) {
       failure.times -= 1;
-      const { status, body: raw, json, delay } = failure.answer;
+      const { status, body: raw, json, delay, network } = failure.answer;
       if (delay !== undefined && delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (network) return HttpResponse.error();
       if (raw !== undefined) return new HttpResponse(raw, { status: status ?? 200, headers: { 'content-type': 'application/json' } });
       if (json !== undefined) return HttpResponse.json(json as never, { status: status ?? 200 });
       if (status !== undefined || delay === undefined) {
