@@ -636,8 +636,8 @@ export class Phone implements PhoneApi {
   #profile(): ResolvedPhoneOptions['profile'] {
     const me = this.#me.get();
     if (!me) return this.options.profile;
-    const { ringTimeout, autoAnswer, callerId } = me.profile;
-    return { ...this.options.profile, ringTimeout, autoAnswer, ...(callerId === undefined ? {} : { callerId }) };
+    const { ringTimeout, autoAnswer, callerId, ringDuringWrapUp } = me.profile;
+    return { ...this.options.profile, ringTimeout, autoAnswer, ...(callerId === undefined ? {} : { callerId }), ...(ringDuringWrapUp === undefined ? {} : { ringDuringWrapUp }) };
   }
 
   // ---- features --------------------------------------------------------------

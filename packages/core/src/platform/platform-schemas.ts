@@ -34,8 +34,10 @@ export const MeSchema = v.object({
     autoAnswer: v.boolean(),
     wrapUpSeconds: Seconds,
     callerId: v.optional(Text),
+    ringDuringWrapUp: v.optional(v.boolean()),
   }),
   queues: v.array(QueueSchema),
+  voicemail: v.optional(v.object({ emailNotification: v.boolean(), email: v.optional(v.pipe(v.string(), v.maxLength(320))) })),
 });
 
 export const PlatformStatus = v.picklist(['available', 'paused', 'post-interaction', 'offline']);

@@ -25,6 +25,7 @@ describe('<cx-banner> voicemail', () => {
     const region = (): CxVoicemail | undefined => queryAll<CxVoicemail>(banner, 'cx-voicemail')[0];
     await until(() => region() !== undefined && deepText(region()!).includes('Eve Laurent'), 'the region');
     expect(deepText(region()!)).to.contain('Voicemail').and.to.contain('Hello, please call me back about my order.');
+    expect(queryAll(region()!, '[part~="mailbox"]')[0]?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Email notification: on, to alice.martin@example.com.');
     expect(queryAll(region()!, '[part~="badge"]')[0]?.textContent?.trim()).to.equal('1');
     expect(await axeViolations(banner), 'one unheard message').to.deep.equal([]);
 

@@ -46,7 +46,8 @@ const styles = css`
   .unheard .caller {
     font-weight: 600;
   }
-  .transcription {
+  .transcription,
+  .mailbox {
     margin: 0;
     color: var(--_text-muted);
   }
@@ -61,11 +62,13 @@ const styles = css`
  * @summary The region "Voicemail": the agent's messages from the platform,
  * newest first, with the caller, when, how long, the transcription when
  * there is one, Play (the audio, fetched with the token) and Mark as heard; a
- * badge counts the unheard ones.
+ * badge counts the unheard ones. The mailbox's email notification setting
+ * is shown when the platform gives it.
  *
  * @event cx-mark-heard-request - The agent marked a message heard. Cancelable.
  * @event cx-command-failed - Playing or marking failed; the region says why.
  * @csspart badge - The count of unheard messages.
+ * @csspart mailbox - The mailbox's email notification setting (from `/me`).
  * @csspart play-button - Play.
  * @csspart heard-button - Mark as heard.
  */
@@ -81,6 +84,7 @@ export class CxVoicemail extends CxElement {
   phone: PhoneApi | undefined = undefined;
 
   private readonly voicemails = new StoreController(this, () => this.phone?.$voicemails);
+  private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly commands = new CommandController(this);
   /** The message playing, and its player. */
   private playing: { id: string; audio: HTMLAudioElement; url: string } | undefined;
@@ -98,12 +102,25 @@ export class CxVoicemail extends CxElement {
         Voicemail ${unheard > 0 ? html`<span part="badge" class="badge" aria-label="${unheard} not heard">${unheard}</span>` : nothing}
       </h2>
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
+      ${this.renderMailbox()}
       ${list.length === 0
         ? html`<p class="text">No message.</p>`
         : html`<ul>
             ${list.map((v) => this.renderItem(v))}
           </ul>`}
     </section>`;
+  }
+
+  /** The mailbox's email notification setting, from the platform's `/me`. */
+  private renderMailbox(): unknown {
+    const mailbox = this.me.value?.voicemail;
+    if (!mailbox) return nothing;
+    const text = !mailbox.emailNotification
+      ? 'Email notification: off.'
+      : mailbox.email
+        ? html`Email notification: on, to <bdi>${mailbox.email}</bdi>.`
+        : 'Email notification: on.';
+    return html`<p part="mailbox" class="mailbox text">${text}</p>`;
   }
 
   private renderItem(v: Voicemail): unknown {

@@ -180,8 +180,17 @@ export interface components {
         autoAnswer: boolean;
         wrapUpSeconds: components["schemas"]["Seconds"];
         callerId?: components["schemas"]["Text"];
+        /** @description Queue calls ring during the post-interaction too. Absent or false: the Banner refuses them (486) so the ACD offers them to another agent. */
+        ringDuringWrapUp?: boolean;
       };
       queues: components["schemas"]["Queue"][];
+      voicemail?: components["schemas"]["Mailbox"];
+    };
+    /** @description The agent's voice mailbox: whether a new message is also sent by email, and to which address. Shown in the Banner's Voicemail region. */
+    Mailbox: {
+      emailNotification: boolean;
+      /** Format: email */
+      email?: string;
     };
     StatusRequest: {
       status: components["schemas"]["Status"];

@@ -15,7 +15,9 @@ export interface SimulatedUser {
   role: 'agent' | 'supervisor' | 'admin';
   permissions: string[];
   pauseReasons: string[];
-  profile: { ringTimeout: number; autoAnswer: boolean; wrapUpSeconds: number; callerId?: string };
+  profile: { ringTimeout: number; autoAnswer: boolean; wrapUpSeconds: number; callerId?: string; ringDuringWrapUp?: boolean };
+  /** The voice mailbox's email notification (`/me` `voicemail`). */
+  voicemail?: { emailNotification: boolean; email?: string };
   /** Queues the user answers. */
   queueIds: string[];
   status: PlatformStatus;
@@ -177,6 +179,7 @@ export function defaultSeed(now: number): SimulatedPlatformSeed {
     permissions,
     pauseReasons: [...PAUSE_REASONS],
     profile: { ringTimeout: 30, autoAnswer: false, wrapUpSeconds: 30 },
+    voicemail: { emailNotification: true, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com` },
     queueIds,
     status: 'available',
     since: now,

@@ -350,19 +350,22 @@ class Platform implements SimulatedPlatform {
     this.poolChanged();
     if (!wasHandled || interaction.agentId === undefined) return;
     const agent = this.user(interaction.agentId);
-    if (this.startWrapUp(agent, interactionId)) this.changeStatus(agent, 'post-interaction');
+    this.startWrapUp(agent, interactionId, () => this.changeStatus(agent, 'post-interaction'));
   }
 
-  /** The agent's wrap-up of an interaction starts (once), with its queue's time; emits `wrap-up`. False when it has none. */
-  private startWrapUp(agent: SimulatedUser, interactionId: string): boolean {
+  /**
+   * The agent's wrap-up of an interaction starts (once), with its queue's
+   * time: `before()` (the status), then the `wrap-up` event. Nothing when it has no time.
+   */
+  private startWrapUp(agent: SimulatedUser, interactionId: string, before: () => void = () => undefined): void {
     const interaction = this.model.interactions.get(interactionId);
-    if (!interaction || this.model.wrapUps.has(interactionId)) return false;
+    if (!interaction || this.model.wrapUps.has(interactionId)) return;
     const seconds = this.model.queues.get(interaction.queueId)?.wrapUpSeconds ?? agent.profile.wrapUpSeconds;
-    if (seconds <= 0) return false;
+    if (seconds <= 0) return;
     const wrapUp = { interactionId, userId: agent.id, endsAt: this.now() + seconds * 1000, totalSeconds: seconds };
     this.model.wrapUps.set(interactionId, wrapUp);
+    before();
     this.emit(agent.id, { type: 'wrap-up', data: { interactionId, endsAt: new Date(wrapUp.endsAt).toISOString(), totalSeconds: seconds } });
-    return true;
   }
 
   interactionEnded(interactionId: string): void {
@@ -621,6 +624,7 @@ class Platform implements SimulatedPlatform {
             pauseReasons: [...user.pauseReasons],
             profile: { ...user.profile },
             queues,
+            ...(user.voicemail === undefined ? {} : { voicemail: { ...user.voicemail } }),
           });
         },
       },
