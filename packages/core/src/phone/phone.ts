@@ -416,7 +416,7 @@ export class Phone implements PhoneApi {
 
   /** A call of the ACD while the agent wraps up: refused (so it goes to another agent), unless the profile says otherwise. */
   #busyWithWrapUp(info: CallInfo): boolean {
-    const fromQueue = info.interactionId !== undefined || info.queue !== undefined;
+    const fromQueue = info.callType !== 'direct' && (info.interactionId !== undefined || info.queue !== undefined);
     return fromQueue && this.#agent.$state.get().wrapUp !== undefined && !this.#profile().ringDuringWrapUp;
   }
 

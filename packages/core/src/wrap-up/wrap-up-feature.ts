@@ -228,6 +228,11 @@ export const wrapUpFeature: Feature<WrapUpApi> = {
         const form: QueueForm = await api.client.form(queueId);
         patch(target, { form, formState: form.fields.length > 0 || form.tags.length > 0 ? 'ready' : 'none' });
       } catch (error) {
+        if (isCxError(error, CxErrorCode.PlatformRefused) && error.statusCode === 404) {
+          // Not one of the platform's interactions (a call it did not route): nothing to fill or send.
+          target.remote = false;
+          return patch(target, { formState: 'none' });
+        }
         context.logger.warn(`The wrap-up form of ${id} could not be loaded`, error);
         patch(target, { formState: 'failed', formError: error instanceof Error ? error.message : 'The form could not be loaded.' });
       }
