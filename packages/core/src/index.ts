@@ -61,6 +61,7 @@ export type {
   PlatformUser,
 } from './platform/platform-schemas.js';
 export type { MissedCallEntry, MissedReason } from './missed/missed-calls.js';
+export type { VoicemailPlayback } from './voicemail/voicemail-feature.js';
 export type {
   WrapUp,
   WrapUpDraft,

@@ -66,6 +66,8 @@ export interface FeatureContext {
     tap(sources: readonly string[]): Promise<MediaTap>;
     /** The routing matrix in force: who hears whom. */
     routes(): readonly Route[];
+    /** A recording played to the agent (a voicemail), in an element the feature made; returns the function that removes it. */
+    addPlayback(element: HTMLMediaElement): () => void;
   };
 }
 

@@ -65,6 +65,8 @@ export class MediaGraph {
   /** The microphone once open (the mixer's source). */
   #microphoneStream: MediaStream | undefined;
   #disposed = false;
+  /** Recordings played to the agent (a voicemail): they go where the agent's audio goes, and stop with the phone. */
+  readonly #playbacks = new Set<HTMLMediaElement>();
 
   constructor(getStream: MicrophoneSource, logger: Logger) {
     this.#getStream = getStream;
@@ -155,8 +157,16 @@ export class MediaGraph {
     return this.#legs.get(legId)?.audio.audioElement;
   }
 
+  /** Adds a recording played to the agent (an element the phone owns); returns the function that removes it. */
+  addPlayback(element: HTMLMediaElement): () => void {
+    this.#playbacks.add(element);
+    return () => void this.#playbacks.delete(element);
+  }
+
   dispose(): void {
     this.#disposed = true;
+    for (const element of this.#playbacks) element.pause();
+    this.#playbacks.clear();
     for (const id of [...this.#legs.keys()]) this.removeLeg(id);
     this.#releaseMicrophone();
   }

@@ -9,6 +9,7 @@ import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import type { Conference } from '../conference/conference-feature.js';
 import type { MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
+import type { VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
@@ -58,6 +59,8 @@ export interface PhoneApi {
   markHeard(id: string): Promise<void>;
   /** A voicemail's audio, fetched with the token. */
   voicemailAudio(id: string): Promise<Blob>;
+  /** Plays a voicemail to the agent (through the media graph); resolves once it plays. */
+  playVoicemail(id: string): Promise<VoicemailPlayback>;
   /** Whether `call` may be shown and handled from `<cx-small-banner>`. */
   allowsSmallBanner(call: CallHandle): boolean;
   /** Whether the agent may place smart outbound calls (through a routing). */

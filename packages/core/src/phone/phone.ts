@@ -26,7 +26,7 @@ import type { RecordingApi } from '../recording/recording-feature.js';
 import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
-import type { VoicemailApi } from '../voicemail/voicemail-feature.js';
+import type { VoicemailApi, VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import { wrapUpCommands } from '../wrap-up/wrap-up-commands.js';
@@ -239,6 +239,12 @@ export class Phone implements PhoneApi {
   async voicemailAudio(id: string): Promise<Blob> {
     await this.#platform();
     return (await this.#feature(LAZY.voicemail)).audio(id);
+  }
+
+  /** Plays a voicemail to the agent, through the media graph; resolves once it plays. */
+  async playVoicemail(id: string): Promise<VoicemailPlayback> {
+    await this.#platform();
+    return (await this.#feature(LAZY.voicemail)).play(id);
   }
 
   /** Calls back the number of a missed call; a connected call marks it processed. */
@@ -693,6 +699,7 @@ export class Phone implements PhoneApi {
         },
         tap: (sources) => this.#graph.tap(sources),
         routes: () => this.#graph.routes,
+        addPlayback: (element) => this.#graph.addPlayback(element),
       },
       expectTaken: (interactionId, withinMs = TAKEN_WAIT) => {
         this.#taken.set(interactionId, Date.now() + withinMs);

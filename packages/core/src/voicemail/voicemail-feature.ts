@@ -10,6 +10,18 @@ export interface VoicemailApi {
   markHeard(id: string): Promise<void>;
   /** The message's audio, fetched with the token. */
   audio(id: string): Promise<Blob>;
+  /** Plays the message to the agent through the media graph (one at a time); resolves once it plays. */
+  play(id: string): Promise<VoicemailPlayback>;
+}
+
+/** A voicemail playing to the agent. */
+export interface VoicemailPlayback {
+  readonly id: string;
+  /** The element it plays in (the phone's, never in the page): for meters and tests. */
+  readonly audio: HTMLAudioElement;
+  /** Resolves when it ends or is stopped. */
+  readonly ended: Promise<void>;
+  stop(): void;
 }
 
 function upsert(list: readonly Voicemail[], item: Voicemail): Voicemail[] {
@@ -21,6 +33,7 @@ export const voicemailFeature: Feature<VoicemailApi> = {
   name: 'voicemail',
   install(context) {
     let store: WritableAtom<readonly Voicemail[]> | undefined;
+    let playing: VoicemailPlayback | undefined;
     const stops: (() => void)[] = [];
     const find = (id: string): Voicemail => {
       const found = store?.get().find((v) => v.id === id);
@@ -53,8 +66,39 @@ export const voicemailFeature: Feature<VoicemailApi> = {
         async audio(id) {
           return (await context.platform()).client.audio(find(id).audioUrl);
         },
+        async play(id) {
+          const blob = await (await context.platform()).client.audio(find(id).audioUrl);
+          playing?.stop();
+          const url = URL.createObjectURL(blob);
+          const audio = new Audio(url);
+          const remove = context.media.addPlayback(audio);
+          let finish = (): void => undefined;
+          const ended = new Promise<void>((resolve) => (finish = resolve));
+          const playback: VoicemailPlayback = {
+            id,
+            audio,
+            ended,
+            stop() {
+              audio.pause();
+              remove();
+              URL.revokeObjectURL(url);
+              if (playing === playback) playing = undefined;
+              finish();
+            },
+          };
+          audio.addEventListener('ended', () => playback.stop(), { once: true });
+          playing = playback;
+          try {
+            await audio.play();
+          } catch (cause) {
+            playback.stop();
+            throw new CxError(CxErrorCode.MediaFailed, 'The message could not be played.', { cause });
+          }
+          return playback;
+        },
       },
       dispose() {
+        playing?.stop();
         for (const stop of stops.splice(0)) stop();
         store = undefined;
       },

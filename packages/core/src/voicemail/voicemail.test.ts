@@ -39,7 +39,7 @@ describe('voicemail', () => {
     await platform.stop();
   });
 
-  it('lists the messages, receives a new one, plays its audio (fetched with the token), marks it heard', async () => {
+  it('lists the messages, receives a new one, fetches its audio with the token and plays it', async () => {
     const phone = kit.agent('1001', { platform: { baseUrl: platform.baseUrl, token: platform.token } });
     await phone.connect();
     await until(() => phone.$voicemails.get().length === 1, "the platform's voicemail");
@@ -52,6 +52,23 @@ describe('voicemail', () => {
     expect(audio.type).to.match(/^audio\//);
     expect(await levelOf(audio, 660), 'the message is heard at its tone').to.be.above(-40);
 
+    // Played by the phone (its media graph owns the element); the next one stops it; the phone's end stops all.
+    const first = await phone.playVoicemail(added.id);
+    expect(first.audio.paused).to.equal(false);
+    const second = await phone.playVoicemail(added.id);
+    await first.ended;
+    expect(first.audio.paused).to.equal(true);
+    expect(second.audio.paused).to.equal(false);
+    await phone.destroy();
+    expect(second.audio.paused, 'stopped with the phone').to.equal(true);
+    await second.ended;
+  });
+
+  it('marking heard shows at once', async () => {
+    const phone = kit.agent('1001', { platform: { baseUrl: platform.baseUrl, token: platform.token } });
+    await phone.connect();
+    await until(() => phone.$voicemails.get().length === 1, "the platform's voicemail");
+    const added = phone.$voicemails.get()[0]!;
     await phone.markHeard(added.id);
     expect(phone.$voicemails.get().find((v) => v.id === added.id)?.heard).to.equal(true);
     expect(platform.model.voicemails.find((v) => v.id === added.id)?.heard).to.equal(true);

@@ -1,6 +1,6 @@
 // A chunk of its own in the script-tag build: the Banner loads it once the
 // platform has a voicemail for the agent (see `loadVoicemail()` in the index).
-import { CxError, CxErrorCode, isCxError, type PhoneApi, type Voicemail } from '@cx/core';
+import { CxError, CxErrorCode, isCxError, type PhoneApi, type Voicemail, type VoicemailPlayback } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import {
   CommandController,
@@ -86,8 +86,8 @@ export class CxVoicemail extends CxElement {
   private readonly voicemails = new StoreController(this, () => this.phone?.$voicemails);
   private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly commands = new CommandController(this);
-  /** The message playing, and its player. */
-  private playing: { id: string; audio: HTMLAudioElement; url: string } | undefined;
+  /** The message playing (the phone plays it, through its media graph). */
+  private playing: VoicemailPlayback | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -150,16 +150,14 @@ export class CxVoicemail extends CxElement {
     if (!phone) return;
     await this.commands.run(`play:${v.id}`, async (): Promise<CommandOutcome> => {
       try {
-        const blob = await phone.voicemailAudio(v.id);
         this.stop();
-        const url = URL.createObjectURL(blob);
-        const audio = new Audio(url);
-        audio.addEventListener('ended', () => this.stop());
-        this.playing = { id: v.id, audio, url };
-        await audio.play();
+        const playback = await phone.playVoicemail(v.id);
+        this.playing = playback;
+        void playback.ended.then(() => {
+          if (this.playing === playback) this.playing = undefined;
+        });
         return { status: 'done' };
       } catch (cause) {
-        this.stop();
         const error = isCxError(cause) ? cause : new CxError(CxErrorCode.MediaFailed, 'The message could not be played.', { cause });
         this.dispatchEvent(new CxCommandFailedEvent({ action: 'play', call: undefined, error }));
         return { status: 'failed', error };
@@ -169,10 +167,8 @@ export class CxVoicemail extends CxElement {
 
   private stop(): void {
     const playing = this.playing;
-    if (!playing) return;
     this.playing = undefined;
-    playing.audio.pause();
-    URL.revokeObjectURL(playing.url);
+    playing?.stop();
   }
 
   private async markHeard(v: Voicemail): Promise<void> {
