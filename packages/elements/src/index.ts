@@ -20,11 +20,21 @@ export type { CxKeypad } from './keypad/keypad.js';
 export type { CxTransferPicker, CxTransferStatus } from './transfer-panels/transfer-panels.js';
 export type { CxMonitorPanel, MonitorTarget } from './monitor-panel/monitor-panel.js';
 
-export { loadAgentStatus, loadMissedCalls, loadMonitorPanel, loadPoolPanel, loadTransferPanels, loadVoicemail } from './lazy-panels.js';
+export { loadAgentStatus, loadMissedCalls, loadMonitorPanel, loadPoolPanel, loadTransferPanels, loadVoicemail, loadWrapUp } from './lazy-panels.js';
+export { loadCallHistory } from './lazy-panels.js';
 export type { CxAgentStatus, CxStatusRequestEvent, StatusRequestDetail } from './agent-status/agent-status-control.js';
 export type { CxPoolPanel, CxTakeRequestEvent } from './pool/pool-panel.js';
 export type { CxMissedCalls, CxMissedCallBackEvent } from './missed/missed-calls-panel.js';
 export type { CxVoicemail, CxMarkHeardRequestEvent } from './voicemail/voicemail-panel.js';
+export type { CallShowDetail, CxCallHistory, CxCallShowRequestEvent } from './call-history/call-history.js';
+export type {
+  CxWrapUp,
+  CxWrapUpEndRequestEvent,
+  CxWrapUpExtendRequestEvent,
+  CxWrapUpLinkRequestEvent,
+  CxWrapUpSaveRequestEvent,
+  WrapUpRequestDetail,
+} from './wrap-up/wrap-up-panel.js';
 export { cxElements, defineElements } from './define.js';
 
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';

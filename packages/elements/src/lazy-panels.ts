@@ -25,5 +25,9 @@ export const loadPoolPanel = once(() => import('./pool/pool-panel.js'));
 export const loadMissedCalls = once(() => import('./missed/missed-calls-panel.js'));
 /** Loads and defines `<cx-voicemail>` ("Voicemail"; the Banner loads it once there is a message). */
 export const loadVoicemail = once(() => import('./voicemail/voicemail-panel.js'));
+/** Loads and defines `<cx-wrap-up>` ("Post-interaction"; the Banner loads it when one begins). */
+export const loadWrapUp = once(() => import('./wrap-up/wrap-up-panel.js'));
+/** Loads and defines `<cx-call-history>` ("Recent calls"; the Banner loads it once a call has ended). */
+export const loadCallHistory = once(() => import('./call-history/call-history.js'));
 /** Loads and defines `<cx-transfer-picker>` and `<cx-transfer-status>`. */
 export const loadTransferPanels = once(() => import('./transfer-panels/transfer-panels.js'));

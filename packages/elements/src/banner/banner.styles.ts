@@ -85,6 +85,11 @@ export const bannerStyles = css`
     align-items: start;
   }
 
+  /* A finished call shown again, with no call in progress: the panel alone. */
+  .calls > :only-child {
+    grid-column: 1 / -1;
+  }
+
   @container (max-width: 36rem) {
     .calls {
       grid-template-columns: 1fr;

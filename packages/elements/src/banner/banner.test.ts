@@ -372,43 +372,59 @@ describe('<cx-banner>', () => {
     expect(await axeViolations(banner), 'ended').to.deep.equal([]);
   });
 
-  it('remembers "Don\'t show this again" across reloads (localStorage)', async () => {
-    const keys = ['cx-banner.confirm-close', 'cx-banner.call-box-colours'];
-    for (const key of keys) localStorage.removeItem(key);
+  it('remembers the colour the agent gave a box across reloads (localStorage)', async () => {
+    const key = 'cx-banner.call-box-colours';
+    localStorage.removeItem(key);
     try {
       const phone = await agentPhone();
       const banner = new CxBanner();
       banner.phone = phone;
       await mount(banner);
-      const { call } = await answeredCall(phone, { displayName: 'Bob Smith' });
+      const { call, from } = await answeredCall(phone, { displayName: 'Bob Smith' });
+      await settle(banner);
+      button(banner, 'Call box colour: No colour').click();
+      await settle(banner);
+      const green = queryAll<HTMLInputElement>(banner, 'input[name="colour"]').find((input) => input.value === 'green');
+      green?.click();
+      await settle(banner);
+      expect(buttons(banner, 'Call box colour: Green')).to.have.length(1);
+      expect(localStorage.getItem(key)).to.contain('green');
       await call.hangup();
-      await settle(banner);
-      button(banner, 'Close the call box of Bob Smith').click();
-      await settle(banner);
-      const dialog = queryAll<HTMLDialogElement>(banner, 'dialog')[0];
-      expect(dialog?.open).to.equal(true);
-      (dialog?.querySelector('input[type="checkbox"]') as HTMLInputElement).click();
-      button(banner, 'Close').click();
-      await rendered(banner, () => queryAll(banner, 'cx-call-box').length === 0, 'the box to close');
-      expect(localStorage.getItem('cx-banner.confirm-close')).to.equal('false');
       banner.remove();
 
-      // "Reload": a new banner reads the choice back.
+      // "Reload": a new banner reads the choice back for the caller's next call.
       const again = new CxBanner();
       again.phone = phone;
       await mount(again);
-      const next = await answeredCall(phone, { displayName: 'Carol' });
-      await next.call.hangup();
-      await settle(again);
-      button(again, 'Close the call box of Carol').click();
-      await settle(again);
-      expect(queryAll<HTMLDialogElement>(again, 'dialog').some((d) => d.open)).to.equal(false);
-      expect(buttons(again, 'Close the call box of Carol')).to.have.length(0);
-      // Bob's box was closed in the other banner only: each banner keeps its own list.
-      expect(buttons(again, 'Close the call box of Bob Smith')).to.have.length(1);
+      const next = await ring(phone, from);
+      await next.accept();
+      await rendered(again, () => queryAll(again, 'cx-call-box').length === 1, 'the box');
+      expect(buttons(again, 'Call box colour: Green')).to.have.length(1);
     } finally {
-      for (const key of keys) localStorage.removeItem(key);
+      localStorage.removeItem(key);
     }
+  });
+
+  it('the panel shows live calls only: a call that ends leaves the list, the panel goes to the other call, then away', async () => {
+    const phone = await agentPhone();
+    const banner = await bannerFor(phone);
+    const first = await answeredCall(phone, { displayName: 'First caller' });
+    const second = await answeredCall(phone, { displayName: 'Second caller' });
+    await settle(banner);
+    expect(queryAll(banner, 'cx-call-box')).to.have.length(2);
+    await second.from.call?.hangup();
+    await rendered(banner, () => second.call.ended && queryAll(banner, 'cx-call-box').length === 1, 'the box of the second call to go');
+    const panel = (): Element | undefined => queryAll(banner, 'cx-active-call')[0];
+    expect(deepText(queryAll(banner, 'cx-call-box')[0]!)).to.contain('First caller');
+    expect(deepText(panel()!)).to.contain('First caller').and.not.to.contain('Second caller');
+    expect(await axeViolations(banner), 'one call left').to.deep.equal([]);
+
+    await first.call.hangup();
+    await rendered(banner, () => panel() === undefined, 'the panel to go');
+    expect(queryAll(banner, 'cx-call-box')).to.have.length(0);
+    expect(deepText(banner)).to.contain('No call in progress.');
+    await until(() => buttons(banner, 'Recent calls (2)').length === 1, 'both calls in Recent calls');
+    expect(await axeViolations(banner), 'no call left').to.deep.equal([]);
   });
 
   it('re-renders only the timers as time passes', async () => {

@@ -6,9 +6,10 @@ import { requestCommand } from '../commands/request-command.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { SubscriptionController } from '../controllers/subscription-controller.js';
 import { CxElement } from '../cx-element.js';
-import type { CxCallBoxCloseEvent, CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
+import type { CxCallShowRequestEvent } from '../call-history/call-history.js';
+import type { CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
-import { loadAgentStatus, loadMissedCalls, loadPoolPanel, loadTransferPanels, loadVoicemail } from '../lazy-panels.js';
+import { loadAgentStatus, loadCallHistory, loadMissedCalls, loadPoolPanel, loadTransferPanels, loadVoicemail, loadWrapUp } from '../lazy-panels.js';
 import { CxDialRequestEvent, type CxAcceptRequestEvent, type CxCallBackRequestEvent } from '../events/request-events.js';
 import { agentLabel, connectionLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
@@ -23,14 +24,18 @@ const MISSED_SHOWN = 3;
 /**
  * @tagname cx-banner
  * @summary The agent's Banner: the state of the connection, a New call
- * action, the popup of each ringing call, the call boxes and the active
- * call panel. Give it a phone: `banner.phone = CX.createPhone({...})`.
+ * action, the popup of each ringing call, the call boxes, the active call
+ * panel and the recent calls. Give it a phone: `banner.phone =
+ * CX.createPhone({...})`.
  *
- * The call boxes list every call in progress and each finished call until
- * the agent closes its box; selecting a box shows its call in the panel and
- * takes it off hold (the other call goes on hold). Colours the agent gives
- * the boxes, and their "Don't show this again" choice, are remembered in
- * `localStorage` (or the `storage` given).
+ * The call boxes list the calls in progress; selecting a box shows its call
+ * in the panel and takes it off hold (the other call goes on hold). The
+ * panel shows live calls only (the phone's active call, else the first
+ * box): when the last one ends, it goes. A finished call leaves the list for
+ * "Recent calls (n)" (`<cx-call-history>`, a disclosure), where Call back
+ * puts its number in New call and Show opens it in the panel again, until
+ * the next call rings or is placed. Colours the agent gives the boxes are
+ * remembered in `localStorage` (or the `storage` given).
  *
  * Keyboard: Tab reaches every control; page-wide shortcuts Alt+Shift+A
  * (Accept), Alt+Shift+D (Decline), Alt+Shift+M (Mute my mic / Reactivate
@@ -48,7 +53,8 @@ const MISSED_SHOWN = 3;
  * @event cx-call-missed - A call was missed (after `cx-call-ended`).
  * @event cx-call-declined - The agent declined a call (after `cx-call-ended`).
  * @event cx-dial-request - The agent asked for a new call. Cancelable.
- * @event cx-call-back-request - Call back, from a Missed call notice or a finished call's box: the number goes into New call. Cancelable.
+ * @event cx-call-back-request - Call back, from a Missed call notice or Recent calls: the number goes into New call. Cancelable.
+ * @event cx-call-show-request - Show, in Recent calls: a finished call in the panel (or no longer). Cancelable.
  * @event cx-accept-request - From the popup. Cancelable.
  * @event cx-decline-request - From the popup. Cancelable.
  * @event cx-mute-request - From the active call panel. Cancelable.
@@ -61,7 +67,6 @@ const MISSED_SHOWN = 3;
  * @event cx-record-request - Start or stop the recording. Cancelable.
  * @event cx-call-box-select - A call box was selected. Cancelable.
  * @event cx-call-box-colour - The agent gave a call box a colour.
- * @event cx-call-box-close - The agent closed a finished call box. Cancelable.
  * @event cx-missed-dismiss - The agent dismissed a Missed call notice.
  * @event cx-command-failed - A command failed; the element where it was given shows the message.
  *
@@ -82,10 +87,12 @@ const MISSED_SHOWN = 3;
  * @csspart popup - Each `<cx-call-popup>`.
  * @csspart transfers - The status of each transfer in progress.
  * @csspart calls - Call boxes and active call panel.
- * @csspart call-list - The list of call boxes.
+ * @csspart call-list - The list of call boxes (calls in progress).
  * @csspart call-box - Each `<cx-call-box>`.
  * @csspart active-call - The `<cx-active-call>` panel.
  * @csspart idle - Shown when there is no call.
+ * @csspart wrap-up - "Post-interaction" (`<cx-wrap-up>`), while the agent wraps up a call.
+ * @csspart history - "Recent calls" (`<cx-call-history>`), once a call has ended.
  *
  * @cssproperty --cx-font-family - Font of the banner.
  * @cssproperty --cx-font-size - Base font size (default 14px).
@@ -105,7 +112,6 @@ export class CxBanner extends CxElement {
     storage: { attribute: false },
     noShortcuts: { type: Boolean, attribute: 'no-shortcuts' },
     reviewedId: { state: true },
-    closed: { state: true },
     dismissed: { state: true },
     dialError: { state: true },
     kind: { state: true },
@@ -122,12 +128,14 @@ export class CxBanner extends CxElement {
   noShortcuts = false;
 
   /**
-   * A finished call the agent chose to look at again in the panel. Live
-   * calls are never "selected" here: the panel shows the phone's
-   * `$activeCall`, and selecting a held call's box resumes it.
+   * A finished call the agent chose to look at again in the panel (Show,
+   * in Recent calls), until the next call rings or is placed. Live calls
+   * are never "selected" here: the panel shows the phone's `$activeCall`,
+   * and selecting a held call's box resumes it.
    */
   private reviewedId: string | undefined = undefined;
-  private closed: ReadonlySet<string> = new Set();
+  /** The focus was in the banner when a call ended: if what had it goes with the call (its panel), the number field takes it. */
+  private refocus = false;
   private dismissed: ReadonlySet<string> = new Set();
   private dialError = '';
   private preferences = new BannerPreferences(browserStorage());
@@ -146,12 +154,17 @@ export class CxBanner extends CxElement {
   private readonly me = new StoreController(this, () => this.phone?.$me);
   private readonly missedCalls = new StoreController(this, () => this.phone?.$missedCalls);
   private readonly voicemails = new StoreController(this, () => this.phone?.$voicemails);
+  private readonly wrapUp = new StoreController(this, () => this.phone?.$wrapUp);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
   /** The phone's events, dispatched as `cx-*` DOM events while the banner is in the page. */
   private readonly phoneEvents = new SubscriptionController(this, () => this.phone, (phone) => {
     const stop = forwardPhoneEvents(this, phone);
+    const unreview = (): void => (this.reviewedId = undefined);
     const offs = [
+      phone.on('call:incoming', unreview),
+      phone.on('call:outgoing', unreview),
       phone.on('call:accepted', (call) => void this.onAccepted(call)),
+      phone.on('call:ended', () => (this.refocus ||= this.matches(':focus-within'))),
       phone.on('transfer:changed', (call, transfer) => {
         this.transfers.set(call.id, transfer);
         this.requestUpdate();
@@ -169,10 +182,10 @@ export class CxBanner extends CxElement {
       if (this.matches(':focus-within')) this.focusOnAccept = event.detail.call;
     });
     this.addEventListener('cx-call-box-select', (event: CxCallBoxSelectEvent) =>
-      unlessCancelled(event, () => (this.reviewedId = event.detail.call.ended ? event.detail.call.id : undefined)),
+      unlessCancelled(event, () => (this.reviewedId = undefined)),
     );
-    this.addEventListener('cx-call-box-close', (event: CxCallBoxCloseEvent) =>
-      unlessCancelled(event, () => void this.onBoxClosed(event.detail.call)),
+    this.addEventListener('cx-call-show-request', (event: CxCallShowRequestEvent) =>
+      unlessCancelled(event, () => (this.reviewedId = event.detail.show ? event.detail.call.id : undefined)),
     );
     this.addEventListener('cx-call-back-request', (event: CxCallBackRequestEvent) =>
       unlessCancelled(event, () => void this.prefill(event.detail.target)),
@@ -209,7 +222,6 @@ export class CxBanner extends CxElement {
       placed = await phone.call(text, via ? { via } : {});
     });
     if (outcome.status === 'failed') this.dialError = errorMessage(outcome.error);
-    if (placed) this.reviewedId = undefined;
     return placed;
   }
 
@@ -228,6 +240,17 @@ export class CxBanner extends CxElement {
     if (changed.has('storage')) this.preferences = new BannerPreferences(this.storage ?? browserStorage());
   }
 
+  protected override updated(): void {
+    // The panel of the call that ended had the focus: the post-interaction, else the number field, takes it, not the page.
+    if (this.refocus && !this.matches(':focus-within')) {
+      const wrapUp = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('cx-wrap-up');
+      const dial = this.renderRoot.querySelector<HTMLElement>('#dial');
+      if (wrapUp?.updateComplete) void wrapUp.updateComplete.then(() => (this.matches(':focus-within') ? undefined : wrapUp.focus()));
+      else dial?.focus();
+    }
+    this.refocus = false;
+  }
+
   protected override render(): unknown {
     const calls = this.calls.value ?? [];
     const connection = this.connection.value ?? { state: 'disconnected' };
@@ -235,8 +258,11 @@ export class CxBanner extends CxElement {
     const theme = this.theme ?? nothing;
     const popups = calls.filter((call) => call.state === 'ringing');
     const missed = calls.filter((call) => isMissed(call.snapshot) && !this.dismissed.has(call.id)).slice(0, MISSED_SHOWN);
-    const boxes = calls.filter((call) => !this.closed.has(call.id) && hasBox(call.snapshot));
-    const selected = this.panelCall(boxes);
+    const boxed = calls.filter((call) => hasBox(call.snapshot));
+    const boxes = boxed.filter((call) => !call.ended);
+    const anyEnded = boxed.length > boxes.length;
+    if (anyEnded) quietly(loadCallHistory);
+    const selected = this.panelCall(calls, boxes);
     const transferring = calls.filter((call) => !call.ended && showsTransfer(call.snapshot));
     if (transferring.length > 0) quietly(loadTransferPanels);
     const me = this.me.value;
@@ -246,6 +272,9 @@ export class CxBanner extends CxElement {
     if (anyMissed) quietly(loadMissedCalls);
     const anyVoicemail = (this.voicemails.value?.length ?? 0) > 0;
     if (anyVoicemail) quietly(loadVoicemail);
+    const wrapUp = this.wrapUp.value;
+    // Loaded while a call is answered, so that the post-interaction shows the moment it ends.
+    if (wrapUp || boxes.some((call) => call.snapshot.answeredAt !== undefined)) quietly(loadWrapUp);
     return html`
       <section part="base" class="banner" aria-label="Phone">
         <header part="header" class="header">
@@ -311,23 +340,25 @@ export class CxBanner extends CxElement {
               )}
             </div>`
           : nothing}
-        ${boxes.length > 0
+        ${selected
           ? html`<div part="calls" class="calls">
-              <ul part="call-list" class="call-list" aria-label="Calls">
-                ${repeat(
-                  boxes,
-                  (call) => call.id,
-                  (call) => html`<li>
-                    <cx-call-box
-                      part="call-box"
-                      theme=${theme}
-                      ?selected=${call === selected}
-                      .call=${call}
-                      .preferences=${this.preferences}
-                    ></cx-call-box>
-                  </li>`,
-                )}
-              </ul>
+              ${boxes.length > 0
+                ? html`<ul part="call-list" class="call-list" aria-label="Calls">
+                    ${repeat(
+                      boxes,
+                      (call) => call.id,
+                      (call) => html`<li>
+                        <cx-call-box
+                          part="call-box"
+                          theme=${theme}
+                          ?selected=${call === selected}
+                          .call=${call}
+                          .preferences=${this.preferences}
+                        ></cx-call-box>
+                      </li>`,
+                    )}
+                  </ul>`
+                : nothing}
               <cx-active-call
                 part="active-call"
                 theme=${theme}
@@ -336,9 +367,13 @@ export class CxBanner extends CxElement {
                 .phone=${this.phone}
               ></cx-active-call>
             </div>`
-          : popups.length === 0
+          : popups.length === 0 && !wrapUp
             ? html`<p part="idle" class="idle">No call in progress.</p>`
             : nothing}
+        ${wrapUp ? html`<cx-wrap-up part="wrap-up" theme=${theme} .phone=${this.phone}></cx-wrap-up>` : nothing}
+        ${anyEnded
+          ? html`<cx-call-history part="history" theme=${theme} .phone=${this.phone} .shownId=${this.reviewedId}></cx-call-history>`
+          : nothing}
         ${me ? html`<cx-pool-panel part="pool" theme=${theme} .phone=${this.phone}></cx-pool-panel>` : nothing}
         ${anyMissed ? html`<cx-missed-calls part="missed-calls" theme=${theme} .phone=${this.phone}></cx-missed-calls>` : nothing}
         ${anyVoicemail ? html`<cx-voicemail part="voicemail" theme=${theme} .phone=${this.phone}></cx-voicemail>` : nothing}
@@ -346,12 +381,14 @@ export class CxBanner extends CxElement {
     `;
   }
 
-  /** The call the panel shows: a finished one the agent is looking at, else the phone's active call, else the first box. */
-  private panelCall(boxes: readonly CallHandle[]): CallHandle | undefined {
-    const chosen = boxes.find((call) => call.id === this.reviewedId);
-    if (chosen) return chosen;
+  /**
+   * The call the panel shows: a finished one the agent chose to look at
+   * again, else the phone's active call, else the first box; never a
+   * finished call by itself.
+   */
+  private panelCall(calls: readonly CallHandle[], boxes: readonly CallHandle[]): CallHandle | undefined {
     const active = this.activeCall.value;
-    return (active && boxes.includes(active) ? active : undefined) ?? boxes[0];
+    return calls.find((call) => call.id === this.reviewedId) ?? (active && boxes.includes(active) ? active : boxes[0]);
   }
 
   private onKindChange(event: Event): void {
@@ -384,17 +421,6 @@ export class CxBanner extends CxElement {
     await panel?.updateComplete;
     panel?.focus();
   }
-
-  private async onBoxClosed(call: CallHandle): Promise<void> {
-    const focused = this.matches(':focus-within');
-    this.closed = new Set([...this.closed, call.id]);
-    if (this.reviewedId === call.id) this.reviewedId = undefined;
-    if (!focused) return;
-    // The box had the focus: give it to the next box, else to the number field.
-    await this.updateComplete;
-    const next = this.renderRoot.querySelector<HTMLElement>('cx-call-box') ?? this.renderRoot.querySelector('input');
-    next?.focus();
-  }
 }
 
 /**
@@ -418,7 +444,11 @@ function quietly(load: () => Promise<void>): void {
   void load().catch(() => undefined);
 }
 
-/** A call has a box once it is out of the ringing phase, unless it was an offer that never got answered. */
+/**
+ * A call has a box once it is out of the ringing phase, unless it was an
+ * offer that never got answered (a missed call); the box of a finished call
+ * leaves the list for Recent calls.
+ */
 function hasBox(snapshot: CallSnapshot): boolean {
   if (snapshot.state === 'ringing') return false;
   return !(snapshot.state === 'ended' && snapshot.direction === 'inbound' && snapshot.answeredAt === undefined);

@@ -15,9 +15,10 @@ import {
   deepText,
   disposeAll,
   mount,
+  nameOf,
+  queryAll,
   ring,
   settle,
-  sleep,
   until,
 } from '../testing/simulated-center.js';
 import { CxCallBox } from './call-box.js';
@@ -33,10 +34,6 @@ async function boxFor(call: Call, preferences = new BannerPreferences(memoryStor
 
 function stripe(box: CxCallBox): string {
   return getComputedStyle(box.shadowRoot?.querySelector('.box') as Element).borderLeftColor;
-}
-
-function dialogOf(box: CxCallBox): HTMLDialogElement {
-  return box.shadowRoot?.querySelector('dialog') as HTMLDialogElement;
 }
 
 describe('<cx-call-box>', () => {
@@ -121,106 +118,29 @@ describe('<cx-call-box>', () => {
     });
   });
 
-  describe('closing a finished call box', () => {
-    it('has no X while the call is live', async () => {
-      const phone = await agentPhone();
-      const { call } = await answeredCall(phone, { displayName: 'Bob Smith' });
-      const box = await boxFor(call);
-      expect(buttons(box, 'Close the call box of Bob Smith')).to.have.length(0);
-    });
-
-    it('asks first; Cancel keeps the box', async () => {
+  describe('a finished call', () => {
+    it('a box used alone says how the call ended; it has no X and no Call back (the Banner drops it for Recent calls)', async () => {
       const phone = await agentPhone();
       const { call } = await answeredCall(phone, { displayName: 'Bob Smith' });
       const box = await boxFor(call);
       await call.hangup();
       await settle(box);
-      let closed = 0;
-      box.addEventListener('cx-call-box-close', () => (closed += 1));
-      button(box, 'Close the call box of Bob Smith').click();
-      await settle(box);
-      const dialog = dialogOf(box);
-      expect(dialog.open).to.equal(true);
-      expect(deepText(dialog)).to.contain('Close this call box?').and.to.contain("Don't show this again");
-      expect(nameOfFocus()).to.equal('Cancel');
+      expect(deepText(box)).to.contain('Bob Smith').and.to.contain('Ended: you hung up');
+      const names = queryAll(box, 'button').map(nameOf);
+      expect(names, 'the select button and the colour button').to.have.length(2);
+      expect(names.filter((name) => /close|call back/i.test(name))).to.deep.equal([]);
+      expect(queryAll(box, 'dialog')).to.have.length(0);
       expect(await axeViolations(box)).to.deep.equal([]);
-      button(box, 'Cancel').click();
-      await settle(box);
-      expect(dialog.open).to.equal(false);
-      expect(closed).to.equal(0);
-      expect(box.hidden).to.equal(false);
-    });
-
-    it('Escape cancels too', async () => {
-      const phone = await agentPhone();
-      const { call } = await answeredCall(phone);
-      const box = await boxFor(call);
-      await call.hangup();
-      await settle(box);
-      (box.shadowRoot?.querySelector('[part="close-button"]') as HTMLElement).click();
-      await sendKeys({ press: 'Escape' });
-      await settle(box);
-      expect(dialogOf(box).open).to.equal(false);
-      expect(box.hidden).to.equal(false);
-    });
-
-    it('"Don\'t show this again" is remembered: the next X closes at once', async () => {
-      const storage = memoryStorage();
-      const phone = await agentPhone();
-      const first = await answeredCall(phone, { displayName: 'Bob Smith' });
-      const box = await boxFor(first.call, new BannerPreferences(storage));
-      await first.call.hangup();
-      await settle(box);
-      button(box, 'Close the call box of Bob Smith').click();
-      await settle(box);
-      const dialog = dialogOf(box);
-      (dialog.querySelector('input[type="checkbox"]') as HTMLInputElement).click();
-      const closed = new Promise<Event>((resolve) => box.addEventListener('cx-call-box-close', resolve, { once: true }));
-      button(box, 'Close').click();
-      const event = await closed;
-      expect(event.cancelable).to.equal(true);
-      await settle(box);
-      expect(box.hidden).to.equal(true);
-      expect(storage.getItem('cx-banner.confirm-close')).to.equal('false');
-
-      // As after a reload: new preferences read from the same storage.
-      const second = await answeredCall(phone, { displayName: 'Carol' });
-      const other = await boxFor(second.call, new BannerPreferences(storage));
-      await second.call.hangup();
-      await settle(other);
-      button(other, 'Close the call box of Carol').click();
-      await settle(other);
-      expect(dialogOf(other).open).to.equal(false);
-      expect(other.hidden).to.equal(true);
-    });
-
-    it('a page can keep the box by cancelling cx-call-box-close', async () => {
-      const phone = await agentPhone();
-      const { call } = await answeredCall(phone);
-      const preferences = new BannerPreferences(memoryStorage());
-      preferences.setConfirmClose(false);
-      const box = await boxFor(call, preferences);
-      await call.hangup();
-      await settle(box);
-      box.addEventListener('cx-call-box-close', (event) => event.preventDefault());
-      (box.shadowRoot?.querySelector('[part="close-button"]') as HTMLElement).click();
-      await sleep(50);
-      expect(box.hidden).to.equal(false);
     });
   });
 
-  it('shows a hostile caller name as harmless text', async () => {
+  it('shows a hostile caller name as harmless text, live and ended', async () => {
     const phone = await agentPhone();
     const { call } = await answeredCall(phone, { displayName: HOSTILE_NAME });
     const box = await boxFor(call);
+    expectHarmless(box);
     await call.hangup();
-    await settle(box);
-    button(box, box.shadowRoot?.querySelector('[part="close-button"]')?.getAttribute('aria-label') ?? '').click();
     await settle(box);
     expectHarmless(box);
   });
 });
-
-function nameOfFocus(): string {
-  return deepActiveElement()?.textContent?.trim() ?? '';
-}

@@ -3,8 +3,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { setHeld } from '../commands/call-commands.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { CxElement } from '../cx-element.js';
-import { CxCallBoxCloseEvent, CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
-import { CxCallBackRequestEvent } from '../events/request-events.js';
+import { CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
 import { callerLabel, callStateLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
@@ -15,18 +14,16 @@ import { callBoxStyles } from './call-box.styles.js';
 
 /**
  * @tagname cx-call-box
- * @summary One call in the banner's list: the caller, where the call
- * stands and for how long. Selecting it shows the call in the active call
- * panel, and takes a held call back (the other active call goes on hold).
- * The agent can give the box a colour of their own (remembered for the
- * caller), and close the box of a finished call with its X, after a
- * confirmation that offers "Don't show this again" (remembered).
+ * @summary One call in progress in the banner's list: the caller, where
+ * the call stands and for how long. Selecting it shows the call in the
+ * active call panel, and takes a held call back (the other active call goes
+ * on hold). The agent can give the box a colour of their own (remembered for
+ * the caller). When the call ends the Banner drops the box (the call goes to
+ * Recent calls); a box used alone shows how the call ended.
  *
  * @event cx-call-box-select - The agent selected the box. Cancelable: `preventDefault()` and nothing happens.
  * @event cx-hold-request - Selecting a held call takes it off hold. Cancelable.
  * @event cx-call-box-colour - The agent chose a colour.
- * @event cx-call-box-close - The agent closed the box of a finished call. Cancelable: `preventDefault()` keeps it.
- * @event cx-call-back-request - Call back, on a finished call's box: the Banner puts the number in New call. Cancelable.
  * @event cx-command-failed - Taking the call off hold failed; the box shows the message.
  *
  * @csspart box - The box.
@@ -35,9 +32,6 @@ import { callBoxStyles } from './call-box.styles.js';
  * @csspart state - Where the call stands, in words.
  * @csspart colour-button - Opens the colour choices.
  * @csspart colours - The colour choices.
- * @csspart close-button - The X of a finished call.
- * @csspart call-back-button - The ↩ of a finished call: Call back.
- * @csspart dialog - The confirmation before closing.
  * @csspart error - Why the last command failed.
  *
  * @cssproperty --cx-call-box-red - And `-orange`, `-green`, `-teal`, `-blue`, `-purple`: the agent's colours.
@@ -57,13 +51,13 @@ export class CxCallBox extends CxElement {
 
   /** The call of the box. */
   call: CallHandle | undefined = undefined;
-  /** Where colours and the confirmation choice are remembered (the banner shares its own). */
+  /** Where colours are remembered (the banner shares its own). */
   preferences: BannerPreferences = new BannerPreferences(memoryStorage());
   /** Whether the active call panel shows this box's call. */
   selected = false;
 
   private coloursOpen = false;
-  /** The colour choices and the dialog: loaded when first opened (a chunk of its own in the script-tag build). */
+  /** The colour choices: loaded when first opened (a chunk of its own in the script-tag build). */
   private options: CallBoxOptionsView | undefined;
   private optionsLoading: Promise<void> | undefined;
   private readonly pending = new Set<Promise<void>>();
@@ -71,7 +65,6 @@ export class CxCallBox extends CxElement {
   private readonly snapshot = new StoreController(this, () => this.call?.$snapshot);
   /** Re-renders the box when the agent's colours change (in this box or another banner). */
   private readonly colours = new StoreController(this, () => this.preferences.$colours);
-  private readonly confirmClose = new StoreController(this, () => this.preferences.$confirmClose);
 
   /** Selects the box (and takes its call off hold), as clicking it does. */
   async select(): Promise<void> {
@@ -80,20 +73,6 @@ export class CxCallBox extends CxElement {
     if (!call.snapshot.can.resume) return;
     const outcome = await setHeld(this, call, false);
     this.error = outcome.status === 'failed' ? errorMessage(outcome.error) : '';
-  }
-
-  /** Closes the box of a finished call, asking first unless the agent chose not to be asked. */
-  async requestClose(): Promise<void> {
-    if (!this.call?.ended) return;
-    if (!(this.confirmClose.value ?? true)) {
-      this.close();
-      return;
-    }
-    await this.track(async () => {
-      await this.loadOptions();
-      await super.getUpdateComplete();
-      this.dialog()?.showModal();
-    });
   }
 
   /** Lit waits for the options view and what opens it: `updateComplete` means drawn. */
@@ -113,7 +92,7 @@ export class CxCallBox extends CxElement {
     }
   }
 
-  /** Loads the colour choices and the dialog, once. */
+  /** Loads the colour choices, once. */
   private loadOptions(): Promise<void> {
     this.optionsLoading ??= import('./call-box-options-view.js').then(
       ({ callBoxOptionsView }) => {
@@ -131,20 +110,16 @@ export class CxCallBox extends CxElement {
     return this.optionsLoading;
   }
 
-  private optionsState(colour: CallBoxColour, caller: string): CallBoxOptionsState {
+  private optionsState(colour: CallBoxColour): CallBoxOptionsState {
     return {
       colour,
       open: this.coloursOpen,
-      caller,
       onChange: (event) => this.onColourChange(event),
       onKeyDown: (event) => void this.onColoursKeyDown(event),
-      onClose: () => this.onDialogClose(),
     };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The X of a finished call is near: have its dialog ready.
-    if (this.snapshot.value?.state === 'ended') void this.loadOptions();
     if (changed.has('call')) {
       this.error = '';
       this.coloursOpen = false;
@@ -156,13 +131,11 @@ export class CxCallBox extends CxElement {
     const call = this.call;
     if (!snapshot || !call) return nothing;
     const colour = this.preferences.colourOf(call);
-    const caller = callerLabel(snapshot);
-    const ended = snapshot.state === 'ended';
     return html`
       <div part="box" class="box colour-${colour} ${snapshot.state}">
         <div class="row">
           <button part="select-button" class="select" aria-current=${this.selected ? 'true' : nothing} @click=${this.select}>
-            <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
+            <span part="caller" class="caller text"><bdi>${callerLabel(snapshot)}</bdi></span>
             <span class="line">
               <span part="state" class="state">${callStateLabel(snapshot)}</span>
               ${snapshot.answeredAt === undefined
@@ -180,46 +153,11 @@ export class CxCallBox extends CxElement {
           >
             <span class="swatch colour-${colour}" aria-hidden="true"></span>
           </button>
-          ${ended && snapshot.info.remote.number
-            ? html`<button part="call-back-button" class="icon" aria-label="Call back ${caller}" @click=${this.callBack}>
-                <span aria-hidden="true">↩</span>
-              </button>`
-            : nothing}
-          ${ended
-            ? html`<button part="close-button" class="icon" aria-label="Close the call box of ${caller}" @click=${this.requestClose}>
-                <span aria-hidden="true">✕</span>
-              </button>`
-            : nothing}
         </div>
-        ${this.options?.renderColours(this.optionsState(colour, caller)) ?? nothing}
+        ${this.options?.renderColours(this.optionsState(colour)) ?? nothing}
         ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
-        ${this.options?.renderDialog(this.optionsState(colour, caller)) ?? nothing}
       </div>
     `;
-  }
-
-  private callBack(): void {
-    const call = this.call;
-    if (call) this.dispatchEvent(new CxCallBackRequestEvent({ call, target: call.info.remote.number }));
-  }
-
-  private dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  private onDialogClose(): void {
-    const dialog = this.dialog();
-    if (!dialog || dialog.returnValue !== 'close') return;
-    const dontAsk = dialog.querySelector<HTMLInputElement>('input[name="dont-ask"]');
-    if (dontAsk?.checked) this.preferences.setConfirmClose(false);
-    dialog.returnValue = '';
-    this.close();
-  }
-
-  private close(): void {
-    const call = this.call;
-    if (!call) return;
-    if (this.dispatchEvent(new CxCallBoxCloseEvent({ call }))) this.hidden = true;
   }
 
   private toggleColours(): Promise<void> {

@@ -1,7 +1,7 @@
 // Component tier: the banner and the phone in a page served with a strict
 // Content-Security-Policy (a response header of the test server; see
 // scripts/csp/wtr-plugin.mjs): through a ringing, an active, a held and an
-// ended call, not one `securitypolicyviolation`.
+// ended call, and Recent calls, not one `securitypolicyviolation`.
 import { expect } from '@esm-bundle/chai';
 import type { CspPageReport } from '../testing/csp-page.js';
 
@@ -36,10 +36,10 @@ describe('under a strict Content-Security-Policy', () => {
     expect(win.cspViolations.map((v) => v.directive)).to.deep.equal(['style-src-attr']);
   });
 
-  it('a call rings (countdown bar running), is answered, muted, held and hung up: zero violations', async () => {
+  it('a call rings (countdown bar running), is answered, muted, held, hung up and shown from Recent calls: zero violations', async () => {
     const win = await openPage();
     const report = await win.cspPage!.run();
-    expect(report.seen).to.deep.equal(['ringing', 'active', 'held', 'ended']);
+    expect(report.seen).to.deep.equal(['ringing', 'active', 'held', 'ended', 'history']);
     expect(report.countdownAnimated, 'the countdown bar animates').to.equal(true);
     expect(win.cspViolations).to.deep.equal([]);
   });

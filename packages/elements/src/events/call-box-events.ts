@@ -28,14 +28,6 @@ export class CxCallBoxColourEvent extends CxEvent<CallBoxColourDetail> {
   }
 }
 
-/** The agent closed the call box of a finished call (after confirming, unless they chose not to be asked). */
-export class CxCallBoxCloseEvent extends CxEvent<CallBoxEventDetail> {
-  static readonly type = 'cx-call-box-close';
-  constructor(detail: CallBoxEventDetail) {
-    super(CxCallBoxCloseEvent.type, detail, { cancelable: true });
-  }
-}
-
 /** The agent dismissed a missed call notice. */
 export class CxMissedDismissEvent extends CxEvent<CallBoxEventDetail> {
   static readonly type = 'cx-missed-dismiss';
@@ -48,7 +40,6 @@ declare global {
   interface HTMLElementEventMap {
     'cx-call-box-select': CxCallBoxSelectEvent;
     'cx-call-box-colour': CxCallBoxColourEvent;
-    'cx-call-box-close': CxCallBoxCloseEvent;
     'cx-missed-dismiss': CxMissedDismissEvent;
   }
 }

@@ -18,7 +18,11 @@ export type CommandAction =
   | 'status'
   | 'take'
   | 'play'
-  | 'heard';
+  | 'heard'
+  | 'wrap-up-save'
+  | 'wrap-up-extend'
+  | 'wrap-up-end'
+  | 'wrap-up-link';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

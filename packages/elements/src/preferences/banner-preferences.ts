@@ -4,7 +4,6 @@ import { isCallBoxColour, type CallBoxColour } from './call-box-colour.js';
 import { browserStorage, type PreferenceStorage } from './preference-storage.js';
 
 const COLOURS_KEY = 'cx-banner.call-box-colours';
-const CONFIRM_CLOSE_KEY = 'cx-banner.confirm-close';
 /** Most callers whose colour is remembered; the oldest choices go first. */
 const MAX_COLOURS = 500;
 
@@ -36,32 +35,24 @@ class Preference<T> implements ReadableStore<T> {
 }
 
 /**
- * The agent's presentational choices, remembered across reloads:
- * the colour they gave each caller's call box, and whether closing a
- * finished call box asks for confirmation ("don't show this again").
- * Calls, state and rules live in @cx/core; these are only about looks.
+ * The agent's presentational choices, remembered across reloads: the
+ * colour they gave each caller's call box. Calls, state and rules live in
+ * @cx/core; these are only about looks.
  */
 export class BannerPreferences {
   private readonly storage: PreferenceStorage;
   private readonly colours: Preference<Colours>;
-  private readonly confirmClose: Preference<boolean>;
   /** Colours of calls without a caller address: kept for the page's life only. */
   private readonly anonymous = new WeakMap<CallHandle, CallBoxColour>();
 
   constructor(storage: PreferenceStorage = browserStorage()) {
     this.storage = storage;
     this.colours = new Preference(readColours(storage));
-    this.confirmClose = new Preference(storage.getItem(CONFIRM_CLOSE_KEY) !== 'false');
   }
 
   /** Remembered colours by caller address (a new map on every change). */
   get $colours(): ReadableStore<Colours> {
     return this.colours;
-  }
-
-  /** Whether closing a finished call box asks first. Default true. */
-  get $confirmClose(): ReadableStore<boolean> {
-    return this.confirmClose;
   }
 
   /** The colour of a call's box. */
@@ -84,11 +75,6 @@ export class BannerPreferences {
     for (const old of [...next.keys()].slice(0, Math.max(0, next.size - MAX_COLOURS))) next.delete(old);
     this.storage.setItem(COLOURS_KEY, JSON.stringify([...next]));
     this.colours.set(next);
-  }
-
-  setConfirmClose(confirm: boolean): void {
-    this.storage.setItem(CONFIRM_CLOSE_KEY, String(confirm));
-    this.confirmClose.set(confirm);
   }
 }
 

@@ -1,6 +1,7 @@
 // Script of the strict-CSP test page (served with the policy as a response
 // header): a banner takes a call from the simulated contact center, rings,
-// is answered, muted, held and hung up, while the page records violations.
+// is answered, muted, held and hung up, then shown again from Recent calls,
+// while the page records violations.
 import { createPhone } from '@cx/core';
 import { createToneMicrophone, startSimulatedContactCenter } from '@cx/core/testing';
 import '../index.js';
@@ -69,6 +70,12 @@ async function run(): Promise<CspPageReport> {
     (await until(() => buttonNamed('Hang up'), 'Hang up')).click();
     await until(() => phone.$calls.get()[0]?.ended, 'the end of the call');
     seen.push('ended');
+    // The finished call in Recent calls (a lazy chunk), opened, and shown in the panel again.
+    (await until(() => buttonNamed('Recent calls (1)'), 'Recent calls')).click();
+    await until(() => find('[part="list"]:not([hidden])'), 'the open list');
+    (await until(() => buttonNamed('Show'), 'Show')).click();
+    await until(() => find('cx-active-call'), 'the finished call in the panel');
+    seen.push('history');
     await frame();
     return { countdownAnimated, seen };
   } finally {

@@ -205,7 +205,7 @@ describe('call control in the banner', () => {
     expect(invite?.raw).to.match(/X-CX-Route-Via: r-fr\r\n/);
   });
 
-  it('Call back, from a missed call or the box of a finished call: the number waits in New call, focused', async () => {
+  it('Call back, from a missed call or a finished call in Recent calls: the number waits in New call, focused', async () => {
     const { phone, banner } = await withAgent();
     const dial = (): HTMLInputElement => queryAll<HTMLInputElement>(banner, '#dial')[0]!;
     const larry = await customer({ user: '2077', displayName: 'Late Larry' });
@@ -221,10 +221,14 @@ describe('call control in the banner', () => {
     dial().value = '';
     const { call } = await answeredCall(phone, { user: '2088', displayName: 'Finished Fiona' });
     await call.hangup();
-    await settle(banner);
-    await press(banner, 'Call back Finished Fiona');
+    const history = (): Element | undefined => queryAll(banner, 'cx-call-history')[0];
+    await until(() => history() !== undefined && buttons(history()!, 'Recent calls (1)').length === 1, 'Recent calls');
+    await press(history()!, 'Recent calls (1)');
+    expect(deepText(history()!)).to.contain('Finished Fiona');
+    await press(history()!, 'Call back');
     await until(() => dial().value === '2088', 'the number of the finished call');
-    expect(await axeViolations(banner), 'finished call box').to.deep.equal([]);
+    expect(deepActiveElement() === dial(), 'the focus is in New call').to.equal(true);
+    expect(await axeViolations(banner), 'Recent calls open').to.deep.equal([]);
   });
 
   it('without the right, no smart outbound choice', async () => {
