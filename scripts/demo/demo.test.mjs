@@ -1,8 +1,9 @@
 // The demo, driven as a visitor would: every call of the simulation panel is
 // answered, talked on (audio both ways, by frequency), muted, held, keyed and
-// hung up by clicking buttons found in the accessibility tree; then a call is
-// recorded and transferred, a colleague merged in, and a colleague's call
-// monitored.
+// hung up by clicking buttons found in the accessibility tree; a queue call's
+// post-interaction is filled, saved and ended; then a call is recorded and
+// transferred, a colleague merged in, a colleague's call monitored, a call
+// taken from the pool, and a voicemail played.
 //   node --test scripts/demo/demo.test.mjs                 (needs `npm run build`)
 //   CX_SCREENSHOTS=docs/screenshots node --test scripts/demo/demo.test.mjs
 import assert from 'node:assert/strict';
@@ -128,9 +129,33 @@ describe('the demo', () => {
 
       await click('Hang up');
       await until(async () => (await customerState()) === 'ended', 'the customer to hang up');
-      const logged = await page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent ?? '');
-      assert.match(logged, /local-hangup/);
+      if (label === 'Simulate a queue call') {
+        // The post-interaction: the Sales form, filled and saved; the CRM logs the outcome.
+        await field('Outcome', 'combobox').wait();
+        await page.evaluate(() => window.cxDemo.phone.wrapUp.update({ values: { outcome: 'Sold' } }));
+        await field('Notes', 'textbox').fill('Wants the premium plan');
+        await field('VIP', 'checkbox').click();
+        await click('Link a contact');
+        await click('Save');
+        await until(() => page.evaluate(() => window.cxDemo.phone.$wrapUp.get()?.save.state === 'saved'), 'the save');
+        await shot('post-interaction', 'cx-banner');
+        await click('End the post-interaction');
+        const logged = await page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent ?? '');
+        assert.match(logged, /local-hangup.*outcome "Sold"; notes "Wants the premium plan"; tags VIP/);
+      } else {
+        await endPostInteraction();
+        const logged = await page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent ?? '');
+        assert.match(logged, /local-hangup/);
+      }
     });
+  }
+
+  /** Ends the post-interaction the last call left, if any, as the agent would (End the post-interaction). */
+  async function endPostInteraction() {
+    await sleep(200);
+    if (await page.evaluate(() => window.cxDemo.phone.$wrapUp.get() === undefined)) return;
+    await click('End the post-interaction');
+    await until(() => page.evaluate(() => window.cxDemo.phone.$wrapUp.get() === undefined), 'the end of the post-interaction');
   }
 
   /** A queue call, answered, both sides heard. */
@@ -165,6 +190,7 @@ describe('the demo', () => {
     await shot('transfer-picker', 'cx-banner');
     await click('Transfer and hang up');
     await until(async () => (await colleagueState('1003')) === 'active', 'Carol to take the call');
+    await endPostInteraction();
     await until(
       () => page.evaluate(() => document.getElementById('call-log').firstElementChild?.textContent.includes('transferred')),
       'the agent to be released',
@@ -184,6 +210,7 @@ describe('the demo', () => {
     await shot('merged', 'cx-banner');
     await hangUpEverything();
     await until(async () => (await customerState()) === 'ended', 'the end of the conference');
+    await endPostInteraction();
   });
 
   test("the supervisor monitors a colleague's call: listen, talk to the agent, stop", async () => {
@@ -214,6 +241,7 @@ describe('the demo', () => {
     assert.ok((await settle('customerHearsAgent', true)) >= HEARD, 'the customer hears the agent');
     await hangUpEverything();
     await until(async () => (await customerState()) === 'ended', 'the end of the call');
+    await endPostInteraction();
 
     const myStatus = field('My status', 'combobox');
     await myStatus.fill('paused:0');
@@ -222,6 +250,19 @@ describe('the demo', () => {
     await until(async () => (await onPlatform()) === 'paused', 'the platform to know');
     await myStatus.fill('available');
     await until(() => page.evaluate(() => window.cxDemo.phone.$agent.get() === 'available'), 'the agent to be available');
+  });
+
+  test('a voicemail left by a customer: listed with its transcription, played, marked heard', async () => {
+    await click('Leave a voicemail');
+    await button('Mark as heard').wait();
+    await until(
+      () => page.evaluate(() => window.cxDemo.phone.$voicemails.get().some((v) => v.caller.name === 'Nora Blanc' && !v.heard)),
+      "Nora's message",
+    );
+    await shot('voicemail', 'cx-banner');
+    const nora = await page.evaluate(() => window.cxDemo.phone.$voicemails.get().find((v) => v.caller.name === 'Nora Blanc').id);
+    await page.evaluate((id) => window.cxDemo.phone.markHeard(id), nora);
+    await until(() => page.evaluate((id) => window.cxDemo.platform.model.voicemails.find((v) => v.id === id)?.heard === true, nora), 'heard on the platform');
   });
 
   test('no error on the page', () => {

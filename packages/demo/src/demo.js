@@ -2,8 +2,8 @@
 // @cx/core/testing), the simulation panel, and a CRM that reacts to the
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
-import { createToneMicrophone, defaultSeed, FrequencyMeter, startSimulatedContactCenter, startSimulatedPlatform } from '@cx/core/testing';
-import { colleagues, DIRECTORY, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios } from './scenarios.js';
+import { createToneMicrophone, defaultSeed, FrequencyMeter, startSimulatedContactCenter, startSimulatedPlatform, toneWav } from '@cx/core/testing';
+import { colleagues, DIRECTORY, EXTRA_QUEUES, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios, VOICEMAIL_CALLER } from './scenarios.js';
 
 const CX = window.CX;
 const AGENT = '1001';
@@ -11,6 +11,9 @@ const users = { [AGENT]: 'agent-1001', [MONITORED_AGENT.user]: `pw-${MONITORED_A
 for (const s of [...scenarios, ...colleagues, MONITORED_CALLER, ...POOL_CALLERS, OTHER_AGENT]) users[s.user] = `pw-${s.user}`;
 
 const directory = { '+33612345678': 'Bob Martin (Acme Corp)', '+442071234567': 'David Smith (Globex)' };
+/** The CRM's contact cards, by number: what "Link a contact" picks. */
+const contactCards = { '+33612345678': { id: 'C-20931', name: 'Bob Martin (Acme Corp)' }, '+442071234567': { id: 'C-11873', name: 'David Smith (Globex)' } };
+let cases = 1040;
 const $ = (id) => document.getElementById(id);
 // `?agentTone=1130` replaces the microphone with a tone (for machines without
 // one, and for automated checks of who hears whom).
@@ -43,6 +46,15 @@ async function useSimulator() {
     platform: { baseUrl: platform.baseUrl, token: platform.tokenFor(AGENT) },
     // The CRM's own directory names the callers it knows.
     contacts: { lookup: (number) => directory[number] },
+    // The CRM's pickers of the post-interaction: the caller's card, and a case made from what the agent typed.
+    hooks: {
+      pickContact: ({ caller }) => contactCards[caller?.number ?? ''],
+      pickCase: ({ draft }) => {
+        cases += 1;
+        const outcome = typeof draft.values.outcome === 'string' && draft.values.outcome !== '' ? draft.values.outcome : 'Open';
+        return { id: `CASE-${cases}`, name: `Case ${cases}: ${outcome}` };
+      },
+    },
     ...(agentTone ? { media: { getStream: createToneMicrophone(agentTone).getStream } } : {}),
   });
   attach(phone);
@@ -68,19 +80,37 @@ async function startPlatform() {
   ];
   seed.directory = DIRECTORY;
   // The agent starts recordings here (a queue may also record every call: 'auto').
-  seed.queues = seed.queues.map((queue) => ({ ...queue, recording: 'allowed' }));
+  seed.queues = [...seed.queues, ...EXTRA_QUEUES].map((queue) => ({ ...queue, recording: 'allowed', supervisors: [...queue.supervisors] }));
+  seed.users = seed.users.map((user) => (user.extension === AGENT ? { ...user, queueIds: seed.queues.map((q) => q.id) } : user));
   const started = await startSimulatedPlatform({
     seed,
     dial: async ({ interactionId, caller, extension, headers }) => {
-      const from = await poolCaller(caller.number);
+      // A call of the simulation panel (its own voice and headers), else a caller from the pool.
+      const scenario = dispatching.get(caller.number);
+      dispatching.delete(caller.number);
+      const from = scenario ? await scenarioCustomer(scenario) : await poolCaller(caller.number);
       if (extension === AGENT) customer = from;
-      await from.dial(cc.address(extension), headers);
+      await from.dial(cc.address(extension), scenario ? { ...headers, ...extraHeaders(scenario) } : headers);
       // As an ACD would: handled once answered, over when the call ends.
       void from.waitFor('active', 60_000).then(() => started.handling(interactionId, extension), () => undefined);
       void from.waitFor('ended', 3_600_000).then(() => started.endInteraction(interactionId), () => undefined);
     },
   });
   return started;
+}
+
+/** Calls of the simulation panel the platform is putting through, by caller number. */
+const dispatching = new Map();
+
+/** What a scenario's call says beyond what the platform's ACD sends (call type, transfer, called number, ...). */
+function extraHeaders(scenario) {
+  const headers = { ...scenario.headers() };
+  for (const name of ['X-CX-Interaction-Id', 'X-CX-Queue', 'X-CX-Queue-Id']) delete headers[name];
+  return headers;
+}
+
+function scenarioCustomer(scenario) {
+  return cc.customer(scenario.user, { displayName: scenario.displayName, frequency: scenario.frequency, autoAnswer: true });
 }
 
 async function poolCaller(number) {
@@ -195,7 +225,7 @@ async function useRealServer(form) {
 function attach(p) {
   for (const el of [$('banner'), $('small-banner')]) if (el) el.phone = p;
   p.on('call:incoming', (call) => screenPop(call));
-  p.on('call:ended', (call) => logCall(call));
+  p.on('call:logged', (call, record) => logCall(record));
   p.on('recording:ready', (call, recording) => keepRecording(call, recording));
 }
 
@@ -236,17 +266,50 @@ function screenPop(call) {
   }
 }
 
-function logCall(call) {
-  const { answeredAt, endedAt, endReason } = call.snapshot;
-  const seconds = answeredAt ? Math.round((endedAt - answeredAt) / 1000) : 0;
+/** What a CRM does with `call:logged`: one activity per call, with the post-interaction's outcome. */
+function logCall(record) {
   const li = document.createElement('li');
-  li.textContent = `${call.info.remote.displayName || call.info.remote.number}: ${endReason}, ${seconds} s`;
+  const who = record.remote.name ?? record.remote.number;
+  const outcome = record.wrapUp?.values.outcome;
+  const notes = record.wrapUp?.values.notes;
+  const extra = [
+    typeof outcome === 'string' && outcome ? `outcome "${outcome}"` : '',
+    typeof notes === 'string' && notes ? `notes "${notes}"` : '',
+    record.wrapUp?.tags.length ? `tags ${record.wrapUp.tags.join(', ')}` : '',
+    record.wrapUp?.caseId ?? '',
+  ].filter(Boolean);
+  li.textContent = `${who}: ${record.endReason}, ${record.talkSeconds} s${extra.length ? `; ${extra.join('; ')}` : ''}`;
   $('call-log').prepend(li);
+}
+
+/** The simulation panel's "Leave a voicemail": a message (a tone) with its transcription. */
+function leaveVoicemail() {
+  if (!platform) return;
+  platform.addVoicemail({
+    user: AGENT,
+    caller: { number: VOICEMAIL_CALLER.number, name: VOICEMAIL_CALLER.name },
+    duration: 3,
+    transcription: VOICEMAIL_CALLER.transcription,
+    audio: toneWav(3, 523, 16000),
+  });
+  status(`${VOICEMAIL_CALLER.name} left you a message.`);
 }
 
 async function simulate(scenario) {
   if (!cc) return;
   status(`${scenario.label}...`);
+  if (scenario.queueId && platform) {
+    // A queue call: the platform's ACD puts it through, so the interaction (and its wrap-up) is the platform's.
+    dispatching.set(scenario.user, scenario);
+    const { interactionId } = platform.putInPool({ queueId: scenario.queueId, caller: { number: scenario.user, name: scenario.displayName } });
+    try {
+      await platform.dispatch(interactionId, AGENT);
+      status(`${scenario.displayName} is calling from the ${scenario.queueId} queue (${scenario.frequency} Hz voice).`);
+    } catch (error) {
+      status(`${error.code ?? 'error'}: ${error.message}`);
+    }
+    return;
+  }
   customer = await cc.customer(scenario.user, {
     displayName: scenario.displayName,
     frequency: scenario.frequency,
@@ -276,6 +339,7 @@ $('real-sip').addEventListener('submit', (event) => {
 $('use-simulator').addEventListener('click', () => void useSimulator());
 $('call-monitored').addEventListener('click', () => void callMonitoredAgent());
 $('put-in-pool').addEventListener('click', () => putInPool());
+$('leave-voicemail').addEventListener('click', () => leaveVoicemail());
 $('colleague-list').append(
   ...colleagues.map((c) => {
     const li = document.createElement('li');
@@ -312,6 +376,7 @@ window.cxDemo = {
   colleague: (user) => reachable.get(user),
   callMonitoredAgent,
   putInPool,
+  leaveVoicemail,
   /** Whether Bruno, the other agent, sometimes takes pool calls first (on by default). */
   set otherAgentTakes(on) {
     otherTakes = on;

@@ -6,6 +6,8 @@ const wait = () => String(10 + Math.floor(Math.random() * 120));
 export const scenarios = [
   {
     label: 'Simulate a queue call',
+    // Routed by the platform (its Sales queue): the post-interaction has Sales's form.
+    queueId: 'sales',
     user: '+33612345678',
     displayName: 'Bob Martin',
     frequency: 470,
@@ -26,7 +28,7 @@ export const scenarios = [
     user: '+14155550123',
     displayName: 'Claire Dubois',
     frequency: 520,
-    headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'direct' }),
+    headers: () => ({ 'X-CX-Call-Type': 'direct' }),
   },
   {
     label: 'Simulate an internal call',
@@ -37,6 +39,7 @@ export const scenarios = [
   },
   {
     label: 'Simulate a transferred call',
+    queueId: 'support',
     user: '+442071234567',
     displayName: 'David Smith',
     frequency: 390,
@@ -51,6 +54,7 @@ export const scenarios = [
   },
   {
     label: 'Simulate an auto-answer call',
+    queueId: 'renewals',
     user: '+33170000001',
     displayName: 'Outbound campaign',
     frequency: 560,
@@ -63,6 +67,7 @@ export const scenarios = [
   },
   {
     label: 'Simulate a preview call',
+    queueId: 'callbacks',
     user: '+33170000002',
     displayName: 'Eve Moreau',
     frequency: 430,
@@ -94,6 +99,19 @@ export const MONITORED_CALLER = {
   displayName: 'Fanny Roux',
   frequency: 560,
   headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'smart', 'X-CX-Queue': 'Support' }),
+};
+
+/** The demo platform's queues beside Sales and Support: the campaign and preview calls come from them. */
+export const EXTRA_QUEUES = [
+  { id: 'renewals', name: 'Renewals', smallBanner: true, recording: 'allowed', wrapUpSeconds: 20, supervisors: [] },
+  { id: 'callbacks', name: 'Callbacks', smallBanner: true, recording: 'allowed', wrapUpSeconds: 20, supervisors: [] },
+];
+
+/** Who leaves a message with "Leave a voicemail". */
+export const VOICEMAIL_CALLER = {
+  number: '+33611000005',
+  name: 'Nora Blanc',
+  transcription: 'Hi, this is Nora Blanc from Initech. Could you call me back about the renewal of our contract? Thanks.',
 };
 
 /** Customers waiting in the platform's queues ("Put a call in the pool"). */
