@@ -46,8 +46,15 @@ export const bannerStyles = css`
     font-size: 0.9em;
   }
 
-  .kinds input {
+  /* More specific than \`.dial input\` (the number field's width): radios keep their own size. */
+  .dial .kinds input {
     width: auto;
+    margin: 0 0.25rem 0 0;
+  }
+
+  .kinds label {
+    display: inline-flex;
+    align-items: center;
   }
 
   .transfers {
