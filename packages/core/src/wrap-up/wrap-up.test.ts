@@ -48,9 +48,11 @@ async function talkAndHangUp(phone: Phone, queueId = 'sales'): Promise<{ call: C
   return { call, interactionId };
 }
 
+/** The next `call:logged` of a call that had a post-interaction. */
 function logged(phone: Phone): Promise<CallRecord> {
   return new Promise((resolve) => {
     const off = phone.on('call:logged', (_call, record) => {
+      if (!record.wrapUp) return;
       off();
       resolve(record);
     });
@@ -90,6 +92,16 @@ describe('post-interaction', () => {
     const carol = customers.at(-1)!;
     await until(() => carol.call?.state === 'ended', 'the offer to be refused');
     expect(phone.$calls.get().some((c) => c.info.interactionId === other.interactionId)).to.equal(false);
+    // A direct call (a colleague, a customer dialling the agent's number) still rings.
+    const direct = await kit.cc.customer('2003');
+    customers.push(direct);
+    const rang = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const declinedLog = new Promise<CallRecord>((resolve) => phone.on('call:logged', (_call, record) => resolve(record)));
+    await direct.dial(kit.cc.address('1001'));
+    await (await rang).decline();
+    expect(phone.$agent.get()).to.equal('post-interaction');
+    // With no post-interaction of its own, it is logged at once.
+    expect(await declinedLog).to.deep.include({ missed: true, endReason: 'declined', talkSeconds: 0, wrapUp: undefined });
 
     // Required fields first: nothing is sent.
     const before = platform.requests().length;
@@ -168,6 +180,18 @@ describe('post-interaction', () => {
     await second.connect();
     await until(() => platform.model.wrapUps.get(interactionId)?.saved !== undefined, 'the queued entries to arrive', 8000);
     expect(platform.model.wrapUps.get(interactionId)!.saved).to.deep.equal({ values: { outcome: 'Sold' }, tags: ['Complaint'] });
+  });
+
+  it('profile.ringDuringWrapUp: a queue call rings during the post-interaction', async () => {
+    const phone = agent({ profile: { ringDuringWrapUp: true } });
+    await phone.connect();
+    await until(() => phone.$me.get() !== undefined, '/me');
+    await talkAndHangUp(phone);
+    await until(() => phone.$agent.get() === 'post-interaction', 'the post-interaction');
+    const rang = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const other = platform.putInPool({ queueId: 'support', caller: { number: '2002', name: 'Carol' } });
+    await platform.dispatch(other.interactionId, '1001');
+    expect((await rang).info.interactionId).to.equal(other.interactionId);
   });
 
   it('a 4xx other than 422 is shown and not retried', async () => {
