@@ -1,6 +1,7 @@
 // Bundles what `tsc -b` emitted (packages/*/lib) into the shipped files:
 // ESM builds of @cx/core and @cx/elements (dependencies left external) and
-// the self-contained, minified script-tag build cx-banner.js (global `CX`).
+// the self-contained, minified script-tag build cx-banner.js (global `CX`,
+// set by the first copy loaded).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -53,8 +54,8 @@ export default [
     plugins: [splitLazy(lazy), coreFromLib, sipSlim(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     output: {
       file: 'packages/elements/dist/cx-banner.js',
+      // No exports: cx-banner.ts sets `window.CX` itself, unless a copy loaded before did.
       format: 'iife',
-      name: 'CX',
       banner,
       sourcemap: true,
     },

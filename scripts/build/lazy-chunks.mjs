@@ -12,13 +12,22 @@
 //    chunk uses the very classes the page already has. A chunk that would
 //    copy a module of cx-banner.js fails the build: share it through a
 //    package index instead.
+import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the runtime lives on the page (registered by cx-banner.ts). */
-export const RUNTIME_KEY = "Symbol.for('cx-banner.runtime')";
+/** The version of the build (@cx/elements'), which cx-banner.ts reads from `version` of its index. */
+export const VERSION = JSON.parse(readFileSync(resolve(root, 'packages/elements/package.json'), 'utf8')).version;
+
+/**
+ * Where the runtime lives on the page (registered by cx-banner.ts): one per
+ * version, so that two versions of the script on one page each give their
+ * chunks their own classes; a second copy of the same version leaves the
+ * first one's in place (and its chunks use it).
+ */
+export const RUNTIME_KEY = `Symbol.for(${JSON.stringify(`cx-banner.runtime@${VERSION}`)})`;
 
 /**
  * What cx-banner.ts registers of lit and nanostores for the chunks: a chunk
@@ -67,6 +76,13 @@ export function splitLazy(state) {
       const name = chunkName(resolved.id);
       state.chunks.set(name, resolved.id);
       return { id: `cx-lazy:${name}`, external: true };
+    },
+    buildStart() {
+      // cx-banner.ts keys the runtime with `version` of the elements' index: the chunks with VERSION.
+      const index = readFileSync(resolve(root, 'packages/elements/lib/index.js'), 'utf8');
+      if (!index.includes(`export const version = '${VERSION}';`)) {
+        this.error(`packages/elements/src/index.ts must export version = '${VERSION}' (packages/elements/package.json).`);
+      }
     },
     renderDynamicImport({ targetModuleId }) {
       if (!targetModuleId?.startsWith('cx-lazy:')) return null;
@@ -119,7 +135,7 @@ export function lazyChunks(state) {
       if (id.startsWith('\0cx-runtime:')) {
         const key = id.slice('\0cx-runtime:'.length);
         const names = RUNTIME_EXPORTS[key] ?? [];
-        const missing = `cx-banner: load cx-banner.js (the same version) before its chunks: ${key} is missing from its runtime`;
+        const missing = `cx-banner: load cx-banner.js ${VERSION} (the version of this chunk) before its chunks: ${key} is missing from its runtime`;
         return (
           `const module = globalThis[${RUNTIME_KEY}]?.[${JSON.stringify(key)}];\n` +
           `if (!module${names.map((n) => ` || !(${JSON.stringify(n)} in module)`).join('')}) throw new Error(${JSON.stringify(missing)});\n` +

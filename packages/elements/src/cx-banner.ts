@@ -3,6 +3,11 @@
  * (loading @cx/elements does) and exposes the public API of @cx/core and
  * @cx/elements as `window.CX`.
  *
+ * Loaded twice, or in two versions, on one page: the first copy keeps
+ * `window.CX` and the elements (each tag is defined once); every copy, the
+ * first included, is listed in load order in `window[Symbol.for('cx-banner')]`
+ * (each entry is a copy's API, with its `version`).
+ *
  * Rarely used features and panels are not in this file: they load, when
  * first used, from `cx-banner.<name>.js` next to it. What they share with it
  * (lit, nanostores, the public API) they take from the runtime registered
@@ -30,6 +35,9 @@ const runtime: Readonly<Record<string, object>> = Object.freeze({
   'lit/directives/repeat.js': { repeat },
   nanostores: { atom, computed },
 });
-(globalThis as Record<symbol, unknown>)[Symbol.for('cx-banner.runtime')] = runtime;
-
-export * from './script-api.js';
+const page = globalThis as unknown as Record<PropertyKey, unknown>;
+// One runtime per version (the chunks of a version read it: RUNTIME_KEY in scripts/build/lazy-chunks.mjs):
+// a second copy of the same version shares the first one's, as it shares its elements.
+page[Symbol.for(`cx-banner.runtime@${api.version}`)] ??= runtime;
+// The first copy takes `window.CX` (even over an element with id "CX").
+if (((page[Symbol.for('cx-banner')] ??= []) as object[]).push(api) === 1) page.CX = api;

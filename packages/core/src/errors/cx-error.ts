@@ -55,7 +55,27 @@ export interface CxErrorOptions {
   statusCode?: number;
 }
 
+/**
+ * The brand every {@link CxError} carries, as an own property: a registered
+ * symbol, so it is the same in every copy of CX Banner on a page (the script
+ * tag loaded twice, or two versions), where the `CxError` classes differ.
+ */
+const brand = Symbol.for('cx-banner.error');
+
+/**
+ * A typed error of CX Banner: a stable `code`, a human `message`, and the
+ * `solutions` we know of.
+ *
+ * `instanceof CxError` and {@link isCxError} are true for a `CxError` made by
+ * any copy of CX Banner on the page (they check the brand); `instanceof` a
+ * subclass (`WrapUpRefusedError`) is the ordinary prototype check.
+ */
 export class CxError extends Error {
+  /** True for every `CxError` of every copy on the page, false for anything else (see {@link isCxError}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === CxError ? hasBrand(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   override readonly name = 'CxError';
   readonly code: CxErrorCode;
   readonly solutions: readonly string[];
@@ -63,13 +83,22 @@ export class CxError extends Error {
 
   constructor(code: CxErrorCode, message: string, options: CxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    Object.defineProperty(this, brand, { value: true });
     this.code = code;
     this.solutions = options.solutions ?? [];
     this.statusCode = options.statusCode;
   }
 }
 
-/** True when `value` is a {@link CxError}, optionally with the given code. */
+function hasBrand(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, brand);
+}
+
+/**
+ * True when `value` is a {@link CxError}, optionally with the given code.
+ * It checks the brand, not the class, so an error made by another copy of
+ * CX Banner on the page (loaded twice, or another version) passes too.
+ */
 export function isCxError(value: unknown, code?: CxErrorCode): value is CxError {
-  return value instanceof CxError && (code === undefined || value.code === code);
+  return hasBrand(value) && (code === undefined || (value as CxError).code === code);
 }
