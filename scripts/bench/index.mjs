@@ -40,7 +40,9 @@ const setup = results['accept-to-first-remote-audio-ms'];
 const churn = results['churn'];
 const pool = results['pool-update-rendered-ms'];
 const poolParse = results['pool-event-parsed-ms'];
-if (!popup || !setup || !churn || !pool || !poolParse || wtr.status !== 0) {
+const outage = results['reregistered-after-outage-ms'];
+const wake = results['reregistered-on-wake-ms'];
+if (!popup || !setup || !churn || !pool || !poolParse || !outage || !wake || wtr.status !== 0) {
   process.stdout.write(wtr.stdout + wtr.stderr);
   console.error('bench: the browser benches did not all report (see above)');
   process.exit(1);
@@ -53,6 +55,10 @@ console.log(
     `calls kept ${churn.callsKept}, per call median ${churn.perCallMs.median} ms`,
 );
 
+console.log(
+  `registered again: ${outage.outageMs / 1000} s after the server went away, median ${outage.median} ms after it was back (the reconnection backoff; n=${outage.n}); ` +
+    `a frozen page resuming with a dead connection, median ${wake.median} ms (n=${wake.n})`,
+);
 console.log(
   `pool of ${pool.size}: one update rendered  median ${pool.median} ms, p95 ${pool.p95} ms (n=${pool.n}, ${pool.rows} rows in the DOM); ` +
     `reading a pool event of ${poolParse.size} (${Math.round(poolParse.bytes / 1024)} KB) median ${poolParse.median} ms`,

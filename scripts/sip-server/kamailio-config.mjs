@@ -192,7 +192,13 @@ request_route {
 route[WITHINDLG] {
 	if (loose_route()) {
 		if (!isdsturiset()) {
-			handle_ruri_alias();
+			# A WebSocket client's connection may be gone since the dialog began
+			# (the server restarted, the network dropped): its current
+			# registration wins over the connection its Contact was learnt on.
+			# (The Banner puts the AOR's user in its Contact for this.)
+			if (!($rU =~ "^(${knownUsers})$" && $(ru{uri.host}) =~ "[.]invalid$" && lookup("location"))) {
+				handle_ruri_alias();
+			}
 		}
 		if (is_method("NOTIFY")) {
 			record_route();

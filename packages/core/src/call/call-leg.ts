@@ -32,6 +32,12 @@ export interface CallLeg {
   refer(target: string, options?: ReferOptions): Promise<void>;
   /** Re-INVITE with a new offer, restarting ICE when asked (after a network change). */
   renegotiate(options?: { iceRestart?: boolean }): Promise<void>;
+  /**
+   * Re-INVITE without an offer (the other side offers in its 200, we answer
+   * in the ACK): it learns our Contact, the media stays as it is, and a
+   * refusal leaves nothing to roll back.
+   */
+  refresh(): Promise<void>;
   /** What this leg sends: the media graph hands it a track (or nothing: silence). */
   setOutgoing(track: MediaStreamTrack | null): Promise<void>;
   /** Send one DTMF digit (RFC 4733, or SIP INFO). */

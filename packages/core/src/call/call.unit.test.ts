@@ -33,6 +33,9 @@ class FakeLeg implements CallLeg {
   async refer(target: string): Promise<void> {
     this.log.push(`refer ${target}`);
   }
+  async refresh(): Promise<void> {
+    this.log.push('refresh');
+  }
   async renegotiate(): Promise<void> {
     this.log.push('renegotiate');
   }

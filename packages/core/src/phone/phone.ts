@@ -147,6 +147,14 @@ export class Phone implements PhoneApi {
       streamFor: (leg) => this.#graph.streamFor(leg.id),
       referPolicy: (refer) => [...this.#referHandlers].some((handler) => handler(refer)),
       onDialog: (leg, dialog) => this.#legs.update(leg, dialog),
+      onReconnected: () => {
+        const live = (): CallLeg[] => this.#calls.live().flatMap((call) => this.#liveLeg(call) ?? []);
+        if (live().length === 0) return;
+        // Loaded when first needed: most connections never drop mid-call.
+        import('../sip/dialog-refresh.js')
+          .then(({ refreshDialogs }) => refreshDialogs(live(), this.#logger, (leg) => live().includes(leg)))
+          .catch((error: unknown) => this.#logger.warn('The calls could not be refreshed after the reconnection', error));
+      },
     });
     this.$connection = this.#sip.$status;
     this.$calls = this.#calls.$calls;

@@ -4,6 +4,7 @@ import {
   Inviter,
   Registerer,
   RegistererState,
+  SessionState,
   UserAgent,
   UserAgentState,
   Web,
@@ -11,11 +12,13 @@ import {
   type SessionDescriptionHandlerFactory,
 } from 'sip.js';
 import type { OfferInput } from '../call/offer-input.js';
+import { guardIncomingMessages } from './guard-incoming.js';
 import { readRawHeaders } from './sip-text.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
 import { mediaOrSip, SipLeg, type ReferPolicy } from './sip-leg.js';
+import { watchWakes, type WakeReason } from './wake-watch.js';
 
 /** The state of our link to the SIP server. */
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'registered' | 'failed';
@@ -52,6 +55,8 @@ export interface SipAgentHandlers {
   referPolicy: ReferPolicy;
   /** A leg's dialog was confirmed, or ended. */
   onDialog: ConstructorParameters<typeof SipLeg>[1]['onDialog'];
+  /** Registered again after the connection was lost: the live dialogs must say where they are now. */
+  onReconnected?(): void;
 }
 
 /**
@@ -91,6 +96,11 @@ export class SipAgent {
   /** A REGISTER of ours is waiting for its answer. */
   #registering = false;
   #wanted = false;
+  /** The connection dropped while wanted, and we are not registered again yet. */
+  #lost = false;
+  /** When the last registration was confirmed (ms since the epoch). */
+  #registeredAt = 0;
+  #stopWatchingWakes: (() => void) | undefined;
   #destroyed = false;
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -122,6 +132,8 @@ export class SipAgent {
       // disconnect() ends the calls and the registration itself; stopping
       // must not wait 32 s for a REGISTER that a silent server never answers.
       gracefulShutdown: false,
+      // We send the first 180 ourselves (see #receive).
+      sendInitialProvisionalResponse: false,
       // We match Replaces ourselves (offer routing); say that we understand it.
       sipExtensionExtraSupported: ['replaces'],
       logBuiltinEnabled: false,
@@ -132,18 +144,19 @@ export class SipAgent {
         iceGatheringTimeout: sip.iceGatheringTimeout,
         peerConnectionConfiguration: { iceServers: [...sip.iceServers] },
       },
+      // The AOR's user in our Contact: a server can then route an in-dialog
+      // request by the current registration when the connection it was
+      // learnt on is gone (docs/reliability.md).
+      contactName: sip.user,
       contactParams: { transport: 'ws' },
       delegate: {
         onConnect: () => this.#handleConnect(),
         onDisconnect: (error) => this.#handleDisconnect(error),
-        onInvite: (invitation) =>
-          this.#handlers.onOffer({
-            input: this.#offerInput(invitation),
-            leg: () => this.#legOf(invitation),
-            refuse: (statusCode) => void invitation.reject({ statusCode }).catch(() => undefined),
-          }),
+        onInvite: (invitation) => this.#receive(invitation),
       },
     });
+    // sip.js's parser throws on some malformed frames: never out of the socket's handler.
+    guardIncomingMessages(this.#ua, this.#logger);
   }
 
   /** The link to the SIP server: the one source of truth. */
@@ -162,6 +175,7 @@ export class SipAgent {
     if (this.#destroyed) return Promise.reject(destroyed());
     this.#wanted = true;
     globalThis.addEventListener?.('online', this.#onOnline);
+    this.#stopWatchingWakes ??= watchWakes((reason) => this.#wake(reason));
     if (this.#status.get().state === 'registered') return Promise.resolve();
     const registered = this.#wait();
     if (!this.#ua.isConnected()) {
@@ -178,6 +192,8 @@ export class SipAgent {
   async disconnect(): Promise<void> {
     this.#wanted = false;
     globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#stopWatchingWakes?.();
+    this.#stopWatchingWakes = undefined;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#settle(new CxError(CxErrorCode.NotConnected, 'The phone was disconnected.'));
@@ -253,6 +269,37 @@ export class SipAgent {
     return leg;
   }
 
+  /**
+   * An INVITE outside any dialog: 180 Ringing, as sip.js would send it,
+   * then the phone routes the offer. sip.js's own automatic 180 is off
+   * because its promise is left unhandled (api/user-agent.js, `onInvite`):
+   * an INVITE with a body but no readable Content-Type makes `getBody`
+   * throw while the early dialog is made, the rejection surfaces as an
+   * unhandled rejection in the page, and the offer is never answered (until
+   * the no-answer timer, a day here). sip.js answers such an INVITE 480
+   * itself before rejecting; should it not have, it is refused with 400.
+   * An INVITE that requires 100rel gets no automatic 180, as in sip.js.
+   */
+  #receive(invitation: Invitation): void {
+    const route = (): void =>
+      this.#handlers.onOffer({
+        input: this.#offerInput(invitation),
+        leg: () => this.#legOf(invitation),
+        refuse: (statusCode) => void invitation.reject({ statusCode }).catch(() => undefined),
+      });
+    if (/\b100rel\b/i.test(invitation.request.getHeader('require') ?? '')) {
+      route();
+      return;
+    }
+    invitation
+      .progress()
+      .then(route, (error: unknown) => {
+        this.#logger.warn('Refused an INVITE whose 180 Ringing could not be made', error);
+        if (invitation.state === SessionState.Initial) void invitation.reject({ statusCode: 400 }).catch(() => undefined);
+      })
+      .catch((error: unknown) => this.#logger.error('An incoming offer could not be routed', error));
+  }
+
   /** What the offer parser reads of an INVITE. */
   #offerInput(invitation: Invitation): OfferInput {
     const request = invitation.request;
@@ -299,7 +346,27 @@ export class SipAgent {
       return;
     }
     this.#logger.warn('SIP connection lost', error);
+    this.#lost = true;
     this.#scheduleRetry('The connection to the SIP server was lost', () => this.#retryNow());
+  }
+
+  /**
+   * The page slept, was frozen, or comes back to the front: a connection
+   * that died meanwhile is reopened at once, and the registration is renewed
+   * now (after a sleep or a freeze always: the server may have dropped it;
+   * on coming back to the front when it may have lapsed).
+   */
+  #wake(reason: WakeReason): void {
+    if (!this.#wanted) return;
+    if (!this.#ua.isConnected()) {
+      this.#logger.info(`The page woke (${reason}) without a connection: reconnecting now`);
+      this.#retryNow();
+      return;
+    }
+    const lapsing = Date.now() - this.#registeredAt > this.#options.sip.registerExpires * 900;
+    if (reason === 'visible' && !lapsing) return;
+    this.#logger.info(`The page woke (${reason}): registering again now`);
+    this.#register();
   }
 
   #retryNow(): void {
@@ -340,8 +407,13 @@ export class SipAgent {
       if (registerer !== this.#registerer) return;
       if (state === RegistererState.Registered) {
         this.#attempt = 0;
+        this.#registeredAt = Date.now();
         this.#setStatus({ state: 'registered' });
         this.#settle();
+        if (this.#lost) {
+          this.#lost = false;
+          this.#handlers.onReconnected?.();
+        }
       } else if (state === RegistererState.Unregistered && !this.#registering && this.#wanted) {
         // Not our doing: a refresh was refused or the binding expired unrefreshed.
         this.#logger.warn('The registration was lost; registering again');
@@ -451,7 +523,19 @@ export class SipAgent {
         }
         return this.#handlers.streamFor(this.#legOf(session)).catch((error: unknown) => Promise.reject(mediaOrSip(error, 'Microphone')));
       };
-      return Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory)(session, factoryOptions);
+      const handler = Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory)(session, factoryOptions) as Web.SessionDescriptionHandler;
+      // sip.js asks the handler to roll an offer back when a re-INVITE fails
+      // (refused, or crossed by the other side's); the Web handler has no
+      // way to, so the peer connection stayed in "have-local-offer" and every
+      // later re-INVITE failed. WebRTC has one: a rollback description.
+      Object.assign(handler, {
+        rollbackDescription: async (): Promise<void> => {
+          const pc = handler.peerConnection;
+          if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+          else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
+        },
+      });
+      return handler;
     };
   }
 

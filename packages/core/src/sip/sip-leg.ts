@@ -222,6 +222,10 @@ export class SipLeg implements CallLeg {
     );
   }
 
+  refresh(): Promise<void> {
+    return this.#reinvite({ hold: this.#held }, 'refresh', true);
+  }
+
   refer(target: string, options: ReferOptions = {}): Promise<void> {
     const session = this.session;
     if (session.state !== SessionState.Established) {
@@ -402,10 +406,11 @@ export class SipLeg implements CallLeg {
     });
   }
 
-  #reinvite(options: Web.SessionDescriptionHandlerOptions, what: string): Promise<void> {
+  #reinvite(options: Web.SessionDescriptionHandlerOptions, what: string, withoutSdp = false): Promise<void> {
     return this.#request((resolve, reject) => {
       this.session
         .invite({
+          withoutSdp,
           sessionDescriptionHandlerOptions: { ...options, ...AUDIO_ONLY } as Web.SessionDescriptionHandlerOptions,
           requestDelegate: {
             onAccept: () => resolve(),

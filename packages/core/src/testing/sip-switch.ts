@@ -132,6 +132,19 @@ export interface SipSwitch {
    * and its summary, e.g. `({ from, summary }) => from === '2001' && summary.startsWith('ACK ')`.
    */
   loseMessages(lose: ((message: { from: string; summary: string; raw: string }) => boolean) | undefined): void;
+  /**
+   * Sends `frame` as it is, unparsed and unchecked, to the socket of
+   * `user`'s most recent registration: a text frame for a string, a binary
+   * frame for bytes. What a broken or hostile server could send, for tests
+   * of malformed SIP. It goes through the network like any other message
+   * (a later task, in order) and shows in {@link messages} from `switch`
+   * with the summary `raw (<n> bytes)`. Returns false, sending nothing, when
+   * `user` has no live registration.
+   *
+   * @example
+   * cc.switch.sendRaw('1001', 'INVITE sip:1001@sim.cx.invalid SIP/2.0\r\nVia: junk\r\n\r\n');
+   */
+  sendRaw(user: string, frame: string | Uint8Array): boolean;
   /** Drops every client and forgets all state; later connections are ignored by this switch. */
   dispose(): void;
 }
@@ -183,6 +196,9 @@ const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, M
 const ABNORMAL_CLOSURE = 1006;
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+/** Most characters of a raw frame kept in the records. */
+const RAW_RECORD_LIMIT = 65_536;
 
 /**
  * Creates a simulated SIP switch (registrar + stateless proxy) answering
@@ -528,7 +544,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
    * that answers 100 Trying does not wait while the caller's user agent
    * parses it).
    */
-  function send(state: ClientState, raw: string): void {
+  function send(state: ClientState, raw: string | Uint8Array): void {
     if (state.closed) return;
     enqueue(() => {
       if (!state.closed && !disposed) state.connection.send(raw);
@@ -601,6 +617,17 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     },
     loseMessages(predicate) {
       lose = predicate;
+    },
+    sendRaw(user, frame) {
+      const binding = disposed ? undefined : latestBinding(user);
+      if (binding === undefined) return false;
+      const bytes = typeof frame === 'string' ? encoder.encode(frame).length : frame.byteLength;
+      // Recorded as text (lossy for bytes that are not UTF-8), at most 64 KB of it.
+      const text = typeof frame === 'string' ? frame : decoder.decode(frame);
+      record('switch', labelOf(binding.client), text.length > RAW_RECORD_LIMIT ? text.slice(0, RAW_RECORD_LIMIT) : text, `raw (${bytes} bytes)`);
+      // A copy: the caller may reuse its buffer before the frame leaves.
+      send(binding.client, typeof frame === 'string' ? frame : frame.slice());
+      return true;
     },
     dispose() {
       disconnectAll();
