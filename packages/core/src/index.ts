@@ -45,6 +45,7 @@ export type {
 export type { Conference } from './conference/conference-feature.js';
 export type { MonitorSession, MonitorOptions, MonitorState } from './monitoring/monitoring-feature.js';
 export type { RecordingFile } from './phone/phone-events.js';
+export type { CallQuality, QualityMetrics, QualitySample, QualityWarning } from './quality/quality-types.js';
 export { AgentStatus, type AgentState, type RestingStatus } from './agent/agent-status.js';
 export type {
   Me,

@@ -2,6 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { CallInfo, MonitorNotice } from './call-info.js';
 import type { CallLeg } from './call-leg.js';
+import type { CallQuality } from '../quality/quality-types.js';
 import type { Transfer, TransferOptions, TransferSnapshot, TransferTarget } from '../transfer/transfer-types.js';
 import {
   abilitiesOf,
@@ -61,6 +62,14 @@ export interface CallSnapshot {
   readonly transfer: TransferSnapshot | undefined;
   /** A supervisor who whispers to the agent or joined the call (never shown while only listening). */
   readonly monitor: MonitorNotice | undefined;
+  /**
+   * Call-quality warnings in force (`high-rtt`, `high-jitter`,
+   * `high-packet-loss`, `low-mos`), from `getStats()` sampled every 2 s
+   * once answered; `undefined` until a first warning (a call that stays
+   * fine never changes for it), then empty once they clear. Changes only
+   * when the warnings do; `call:quality` has the numbers.
+   */
+  readonly quality: CallQuality | undefined;
 }
 
 /** DTMF digits a call can send. */
@@ -94,7 +103,7 @@ export interface CallHandle {
 export type CallPatch = Partial<
   Pick<
     CallSnapshot,
-    'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer' | 'monitor'
+    'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'quality'
   >
 >;
 
@@ -215,6 +224,7 @@ export class Call implements CallHandle {
         conferenceId: undefined,
         transfer: undefined,
         monitor: undefined,
+        quality: undefined,
       }),
     );
   }

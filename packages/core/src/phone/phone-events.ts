@@ -1,6 +1,7 @@
 import type { AgentStatus } from '../agent/agent-status.js';
 import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
 import type { MonitorNotice } from '../call/call-info.js';
+import type { QualitySample } from '../quality/quality-types.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { Transfer } from '../transfer/transfer-types.js';
 import type { CallRecord } from '../wrap-up/wrap-up-types.js';
@@ -45,6 +46,13 @@ export interface PhoneEvents<C extends CallHandle> {
   'monitor:ended': [call: C];
   /** A call and its post-interaction (if any) are over: the record to store in the CRM. */
   'call:logged': [call: C, record: CallRecord];
+  /**
+   * A sample of an answered call's quality (every 2 s while it is active):
+   * estimated MOS, round-trip time, jitter, packet loss, and the warnings in
+   * force after it (raised and cleared with hysteresis, as Twilio's SDK
+   * does; docs/reliability.md). `call.snapshot.quality` has the warnings too.
+   */
+  'call:quality': [call: C, quality: QualitySample];
 }
 
 /** A finished recording. */

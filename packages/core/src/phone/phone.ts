@@ -28,6 +28,7 @@ import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
 import type { VoicemailApi, VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
+import type { QualityApi } from '../quality/quality-feature.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import { wrapUpCommands } from '../wrap-up/wrap-up-commands.js';
 import type { MissedCallEntry } from '../missed/missed-calls.js';
@@ -58,6 +59,7 @@ const LAZY = {
   missed: lazyFeature<MissedApi>('missed', () => import('../missed/missed-feature.js').then((m) => m.missedFeature)),
   voicemail: lazyFeature<VoicemailApi>('voicemail', () => import('../voicemail/voicemail-feature.js').then((m) => m.voicemailFeature)),
   wrapUp: lazyFeature<WrapUpApi>('wrap-up', () => import('../wrap-up/wrap-up-feature.js').then((m) => m.wrapUpFeature)),
+  quality: lazyFeature<QualityApi>('quality', () => import('../quality/quality-feature.js').then((m) => m.qualityFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -206,6 +208,7 @@ export class Phone implements PhoneApi {
   connect(): Promise<void> {
     this.#start(LAZY.missed, (missed) => missed.start(this.#missed));
     this.#start(LAZY.wrapUp, (wrapUp) => wrapUp.start(this.#wrapUp, this.#agent));
+    this.#start(LAZY.quality, (quality) => quality.start());
     if (this.options.platform) {
       this.#start(LAZY.voicemail, (voicemail) => voicemail.start(this.#voicemails));
       // The profile and the pool load beside the registration; a platform

@@ -37,7 +37,9 @@ export type ActiveCallTab = 'call' | 'datas';
  * and Hang up; under them, Transfer (the transfer picker), Merge and Start
  * the recording / Stop the recording. Once the call is answered, a Datas
  * tab shows the path it took in the routing tree and every IVR variable. A
- * notice says when a supervisor talks to the agent or joins the call.
+ * notice says when a supervisor talks to the agent or joins the call, and
+ * "Poor connection" (announced politely; its title names the warnings)
+ * while the call has call-quality warnings (`snapshot.quality`).
  *
  * Shortcuts, page-wide while the call is live: Alt+Shift+M mutes or
  * reactivates the mic, Alt+Shift+H places on hold or exits the hold,
@@ -59,6 +61,7 @@ export type ActiveCallTab = 'call' | 'datas';
  * @csspart call-type - The type of call in words.
  * @csspart state - Where the call stands, in words.
  * @csspart timer - The call timer.
+ * @csspart quality - "Poor connection", while the call has quality warnings.
  * @csspart tabs - The Call / Datas tabs.
  * @csspart controls - The row of call controls.
  * @csspart mute-button - Mute my mic / Reactivate my mic.
@@ -198,6 +201,8 @@ export class CxActiveCall extends CxElement {
     const answered = snapshot.answeredAt !== undefined;
     const tab = answered ? this.tab : 'call';
     const queue = info.queue ? info.queue.name || info.queue.id : '';
+    // Call-quality warnings of a live call: a discreet notice, announced once as it appears (not with each sample).
+    const poor = !snapshot.endedAt && snapshot.quality?.warnings.join(', ');
     return html`
       <section part="panel" class="panel ${info.colour}" aria-labelledby="caller" tabindex="-1">
         <header part="header" class="header">
@@ -216,6 +221,7 @@ export class CxActiveCall extends CxElement {
                   <cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt} .until=${snapshot.endedAt}></cx-call-timer>
                 </p>`
               : nothing}
+            <p part="quality" class="meta" role="status" title=${poor || nothing}>${poor ? 'Poor connection' : ''}</p>
           </div>
         </header>
         ${answered ? this.renderTabs(tab) : nothing}
