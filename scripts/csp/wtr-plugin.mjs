@@ -52,21 +52,10 @@ export function strictCspPage() {
     serve(context) {
       if (context.path === SCRIPT_TAG_CSP_PATH) return scriptTagPage(context.URL.searchParams);
       if (context.path !== STRICT_CSP_PATH) return undefined;
-      return {
-        type: 'html',
-        headers: { 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' },
-        body: `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>A CRM page with a strict Content-Security-Policy</title>
-  <script src="/packages/elements/src/testing/csp-guard.js"></script>
-  <script type="module" src="/packages/elements/src/testing/csp-page.ts"></script>
-</head>
-<body><main></main></body>
-</html>
-`,
-      };
+      return page(STRICT_CSP, 'A CRM page with a strict Content-Security-Policy', [
+        '<script src="/packages/elements/src/testing/csp-guard.js"></script>',
+        '<script type="module" src="/packages/elements/src/testing/csp-page.ts"></script>',
+      ]);
     },
   };
 }
@@ -77,6 +66,15 @@ function scriptTagPage(params) {
   const nonce = params.get('nonce') === '1' ? randomBytes(16).toString('base64') : undefined;
   const scripts = ['/packages/elements/src/testing/csp-guard.js', '/packages/elements/dist/cx-banner.js', '/packages/elements/dist/cx-banner.js?copy=2'].slice(0, copies + 1);
   const csp = scriptTagCsp({ duplicates: params.get('duplicates') !== 'no', nonce });
+  return page(
+    csp,
+    'A CRM page with a strict Content-Security-Policy and the script tag',
+    scripts.map((src) => `<script src="${src}"${nonce ? ` nonce="${nonce}"` : ''}></script>`),
+  );
+}
+
+/** An HTML page served under `csp`, with these lines in its head. */
+function page(csp, title, head) {
   return {
     type: 'html',
     headers: { 'content-security-policy': csp, 'cache-control': 'no-store' },
@@ -84,8 +82,8 @@ function scriptTagPage(params) {
 <html lang="en">
 <head>
   <meta charset="utf-8">
-  <title>A CRM page with a strict Content-Security-Policy and the script tag</title>
-${scripts.map((src) => `  <script src="${src}"${nonce ? ` nonce="${nonce}"` : ''}></script>`).join('\n')}
+  <title>${title}</title>
+${head.map((line) => `  ${line}`).join('\n')}
 </head>
 <body><main></main></body>
 </html>

@@ -3,6 +3,7 @@
 import type { CallLeg } from '../call/call-leg.js';
 import { isCxError } from '../index.js';
 import type { Logger } from '../logger.js';
+import { backoff, sleep } from '../platform/backoff.js';
 
 /** Tries of one refresh: the other side may be refreshing at the same moment (491), or not be back yet. */
 const TRIES = 8;
@@ -25,7 +26,7 @@ export async function refreshDialogs(
   legs: readonly CallLeg[],
   logger: Logger,
   isLive: (leg: CallLeg) => boolean,
-  pause: (ms: number) => Promise<void> = wait,
+  pause: (ms: number) => Promise<void> = sleep,
 ): Promise<void> {
   await Promise.all(
     legs.map(async (leg) => {
@@ -41,13 +42,9 @@ export async function refreshDialogs(
             return;
           }
           const glare = error.statusCode === 491;
-          await pause(Math.round(glare ? Math.random() * 2000 : Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2)));
+          await pause(glare ? Math.round(Math.random() * 2000) : backoff(attempt - 1, 500, 8000));
         }
       }
     }),
   );
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
