@@ -59,7 +59,7 @@ const DTMF_DURATION = 100;
 const DTMF_GAP = 70;
 /** Longest wait for the caller's ACK after we answer, ms. */
 const ACK_WAIT = 2000;
-const AUDIO_ONLY = { constraints: { audio: true, video: false } };
+export const AUDIO_ONLY = { constraints: { audio: true, video: false } };
 
 /**
  * One SIP dialog over sip.js (an inbound Invitation or an outbound Inviter),
