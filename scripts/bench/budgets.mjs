@@ -19,6 +19,7 @@ const DEFAULTS = {
   audioContextGrowth: { key: 'AUDIO_CONTEXT_GROWTH', what: 'AudioContexts after the call churn - before', limit: 0, unit: '' },
   heapGrowth: { key: 'HEAP_GROWTH_MB', what: 'heap after GC, after the call churn - before', limit: 2, unit: 'MB' },
   poolUpdate: { key: 'POOL_UPDATE_MS', what: 'pool of 10,000 calls: one update rendered, median', limit: 16, unit: 'ms' },
+  handOver: { key: 'HAND_OVER_MS', what: 'holding tab closed -> another tab registered, median', limit: 2000, unit: 'ms' },
 };
 
 /** The budgets in force (defaults, or CX_BUDGET_* overrides). */

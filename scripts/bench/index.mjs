@@ -42,7 +42,8 @@ const pool = results['pool-update-rendered-ms'];
 const poolParse = results['pool-event-parsed-ms'];
 const outage = results['reregistered-after-outage-ms'];
 const wake = results['reregistered-on-wake-ms'];
-if (!popup || !setup || !churn || !pool || !poolParse || !outage || !wake || wtr.status !== 0) {
+const handOver = results['hand-over-ms'];
+if (!popup || !setup || !churn || !pool || !poolParse || !outage || !wake || !handOver || wtr.status !== 0) {
   process.stdout.write(wtr.stdout + wtr.stderr);
   console.error('bench: the browser benches did not all report (see above)');
   process.exit(1);
@@ -59,6 +60,7 @@ console.log(
   `registered again: ${outage.outageMs / 1000} s after the server went away, median ${outage.median} ms after it was back (the reconnection backoff; n=${outage.n}); ` +
     `a frozen page resuming with a dead connection, median ${wake.median} ms (n=${wake.n})`,
 );
+console.log(`the holding tab closed -> another tab of the agent registered   median ${handOver.median} ms, max ${handOver.max} ms (n=${handOver.n})`);
 console.log(
   `pool of ${pool.size}: one update rendered  median ${pool.median} ms, p95 ${pool.p95} ms (n=${pool.n}, ${pool.rows} rows in the DOM); ` +
     `reading a pool event of ${poolParse.size} (${Math.round(poolParse.bytes / 1024)} KB) median ${poolParse.median} ms`,
@@ -72,6 +74,7 @@ const verdicts = judge({
   audioContextGrowth: churn.audioContextsAfter - churn.audioContextsBefore,
   heapGrowth: churn.heapGrowthMB,
   poolUpdate: pool.median,
+  handOver: handOver.median,
 });
 console.log('\n== budgets (DESIGN section 6)');
 for (const v of verdicts) {

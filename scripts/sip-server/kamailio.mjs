@@ -1,12 +1,12 @@
 // Starts Kamailio on loopback as the SIP server of the end-to-end tests:
 // WebSocket (for sip.js in Chromium) and UDP (for SIPp) on free ports.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { buildKamailioConfig } from './kamailio-config.mjs';
 
 /**
@@ -25,6 +25,7 @@ import { buildKamailioConfig } from './kamailio-config.mjs';
  * @property {() => boolean} running
  * @property {() => Promise<void>} kill SIGKILL, as a crash would
  * @property {() => Promise<void>} restart start again on the same ports and config
+ * @property {(aor: string) => Promise<string[]>} contacts the contacts registered for an AOR now (its location entries, read with kamcmd)
  * @property {() => Promise<void>} stop graceful stop; removes the run directory
  *
  * @typedef {object} SipServerOptions
@@ -273,6 +274,25 @@ export async function startSipServer(options = {}) {
     async restart() {
       await terminate('SIGTERM', 3000);
       await launch();
+    },
+    async contacts(aor) {
+      const kamcmd = join(dirname(executable), 'kamcmd');
+      const output = await new Promise((resolve, reject) => {
+        execFile(kamcmd, ['-s', `unix:${join(runDir, 'kamailio_ctl')}`, 'ul.dump'], (error, stdout, stderr) => {
+          if (error) reject(new Error(`kamcmd ul.dump failed: ${stderr || error.message}`));
+          else resolve(String(stdout));
+        });
+      });
+      // One "AoR:" block per address of record (its user alone, without use_domain).
+      const user = aor.replace(/^sips?:/i, '').split('@')[0].toLowerCase();
+      return output
+        .split(/\bAoR:\s*/)
+        .slice(1)
+        .filter((block) => {
+          const name = block.split(/\s/)[0].toLowerCase().replace(/^sips?:/, '');
+          return name === user || name === aor.toLowerCase().replace(/^sips?:/, '');
+        })
+        .flatMap((block) => [...block.matchAll(/Address:\s*(\S+)/g)].map((m) => m[1]));
     },
     async stop() {
       if (removed) return;

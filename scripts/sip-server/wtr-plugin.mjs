@@ -26,6 +26,8 @@ export const SIP_ENV_PATH = '/__cx/sip-env.js';
  * await executeServerCommand('sip-server:kill');    // SIGKILL, as a crash
  * await executeServerCommand('sip-server:restart'); // same ports, same accounts
  * const log = await executeServerCommand('sip-server:log');
+ * const contacts = await executeServerCommand('sip-server:contacts', { aor }); // registered contacts
+ * await executeServerCommand('sip-server:freeze-page', { url, ms: 4000, restart: true }); // a tab frozen, the server restarted meanwhile
  * ```
  *
  * @param {SipServerPluginOptions} [options]
@@ -83,7 +85,7 @@ export function sipServer(options = {}) {
           'export const { wsUrl, domain, udpPort, users } = env;\n',
       };
     },
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload, session }) {
       if (!command.startsWith('sip-server:')) return undefined;
       const sip = await ensure();
       switch (command) {
@@ -95,9 +97,32 @@ export function sipServer(options = {}) {
           return true;
         case 'sip-server:log':
           return sip.log();
+        case 'sip-server:contacts':
+          return sip.contacts(String(payload?.aor ?? ''));
+        case 'sip-server:freeze-page': {
+          // A page of the test's browser whose URL contains `url` (a tab the
+          // test opened) frozen as Chrome freezes a background tab (its tasks
+          // stop; timers and socket events wait), for `ms`; with `restart`,
+          // Kamailio restarts meanwhile, so the page wakes with a dead
+          // connection and a registration the server forgot.
+          const pages = await session.browser.getPage(session.id).browser().pages();
+          const page = pages.find((p) => p.url().includes(String(payload?.url ?? '\0')));
+          if (!page) throw new Error(`sip-server:freeze-page: no page at ${payload?.url}`);
+          const cdp = await page.createCDPSession();
+          try {
+            await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+            const started = Date.now();
+            if (payload?.restart) await sip.restart();
+            await new Promise((r) => setTimeout(r, Math.max(0, Number(payload?.ms ?? 3000) - (Date.now() - started))));
+            await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+          } finally {
+            await cdp.detach().catch(() => undefined);
+          }
+          return true;
+        }
         default:
           throw new Error(
-            `unknown command ${command} (known: sip-server:kill, sip-server:restart, sip-server:log)`,
+            `unknown command ${command} (known: sip-server:kill, sip-server:restart, sip-server:log, sip-server:contacts, sip-server:freeze-page)`,
           );
       }
     },

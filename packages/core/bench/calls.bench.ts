@@ -2,7 +2,7 @@
 // simulated contact center (real sip.js, real WebRTC on loopback). Results
 // are medians and percentiles, printed as one JSON line per measure. (How
 // soon the popup is painted: packages/elements/bench/popup.bench.ts.)
-import { createPhone, type Call, type Phone } from '../src/index.js';
+import { createPhone, type CallHandle, type Phone } from '../src/index.js';
 import { audioContextCount } from '../src/media/audio-context.js';
 import { createToneMicrophone, FrequencyMeter, startSimulatedContactCenter } from '../src/testing/index.js';
 import { report, stats } from './stats.js';
@@ -32,7 +32,7 @@ globalThis.RTCPeerConnection = class extends Native {
 
 
 
-function nextIncoming(phone: Phone): Promise<{ call: Call }> {
+function nextIncoming(phone: Phone): Promise<{ call: CallHandle }> {
   return new Promise((resolve) => {
     const off = phone.on('call:incoming', (call) => {
       off();

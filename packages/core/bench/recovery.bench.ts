@@ -1,7 +1,9 @@
 // `npm run bench`: how soon the phone is registered again after the SIP
 // server comes back from an outage (with the default reconnection backoff),
-// and after a frozen page resumes with a dead connection (no backoff: at
-// once). Simulated contact center; medians, one JSON line per measure.
+// after a frozen page resumes with a dead connection (no backoff: at once),
+// and how soon another tab of the agent holds the registration when the
+// holding tab closes (hand-over). Simulated contact center; medians, one
+// JSON line per measure.
 import { createPhone, type Phone } from '../src/index.js';
 import { createToneMicrophone, startSimulatedContactCenter } from '../src/testing/index.js';
 import { report, stats } from './stats.js';
@@ -54,7 +56,24 @@ describe('bench', function () {
     }
     report('reregistered-after-outage-ms', { ...stats(afterOutage), outageMs: OUTAGE_MS });
     report('reregistered-on-wake-ms', stats(onWake));
-    await phone.destroy();
+
+    // Hand-over: the holding tab closes, the next tab registers. Phones of
+    // one page share locks and channel as tabs do.
+    const handOver: number[] = [];
+    let holder: Phone = phone;
+    for (let i = 0; i < RUNS; i += 1) {
+      const next = createPhone({ sip: cc.sipOptions('1001'), media: { getStream: microphone.getStream } });
+      await next.connect();
+      if (next.holdsRegistration) throw new Error('the second tab should mirror the first');
+      const closed = performance.now();
+      await holder.destroy();
+      await registered(next);
+      while (!next.holdsRegistration || next.$connection.get().state !== 'registered') await new Promise((r) => setTimeout(r, 5));
+      handOver.push(performance.now() - closed);
+      holder = next;
+    }
+    report('hand-over-ms', stats(handOver));
+    await holder.destroy();
     microphone.stop();
     await cc.stop();
   });

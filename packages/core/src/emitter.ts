@@ -18,6 +18,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
 
   /** Calls every listener; one that throws does not stop the others. */
   emit<K extends keyof Events>(name: K, ...args: Events[K]): void {
+    this.tap?.(name, args);
     const set = this.listeners.get(name);
     if (!set) return;
     for (const fn of [...set]) {
@@ -28,6 +29,9 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       }
     }
   }
+
+  /** Hears every emission first (a phone's wrapper re-emits them). */
+  tap: (<K extends keyof Events>(name: K, args: Events[K]) => void) | undefined;
 
   /** Where listener exceptions go (the phone's logger). */
   onListenerError: ((error: unknown) => void) | undefined;

@@ -48,6 +48,8 @@ export const EndReason = {
   Failed: 'failed',
   /** A transfer completed: the customer talks to someone else now. */
   Transferred: 'transferred',
+  /** The agent's tab that carried the call closed (or crashed) and it could not be taken over (src/tabs/). */
+  TabClosed: 'tab-closed',
 } as const;
 export type EndReason = (typeof EndReason)[keyof typeof EndReason];
 

@@ -2,7 +2,7 @@
 // and the simulated platform: each reason, the platform's list and events,
 // processed once the number is talked to again (either way).
 import { expect } from '@esm-bundle/chai';
-import type { Call, Phone } from '../index.js';
+import type { CallHandle, Phone } from '../index.js';
 import { startSimulatedPlatform, type StartedSimulatedPlatform } from '../testing/index.js';
 import { ring as ringFrom, startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
@@ -54,7 +54,7 @@ describe('missed calls', () => {
 
     // Carol calls in and the agent answers: that processes it too.
     const carol = await kit.cc.customer('2002');
-    const incoming = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const incoming = new Promise<CallHandle>((resolve) => phone.on('call:incoming', resolve));
     await carol.dial(kit.cc.address('1001'));
     await (await incoming).accept();
     await until(() => phone.$missedCalls.get().find((m) => m.id === added.id)?.processed === true, 'processed');

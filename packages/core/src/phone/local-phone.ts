@@ -3,7 +3,7 @@ import { AgentController, type AgentReport } from '../agent/agent-controller.js'
 import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
 import { createCall, type Call, type CallDriver, type CallExtras, type CallHandle, type CallSnapshot } from '../call/call.js';
 import type { CallInfo } from '../call/call-info.js';
-import type { CallLeg, CallLegListener, LegEnd } from '../call/call-leg.js';
+import type { CallLeg, CallLegListener, DialogId, LegEnd } from '../call/call-leg.js';
 import { isMissed, type EndReason } from '../call/call-state.js';
 import { parseOffer } from '../call/parse-offer.js';
 import { Emitter } from '../emitter.js';
@@ -41,7 +41,6 @@ import type { CallOptions, PhoneApi } from './phone-api.js';
 import type { PhoneEventMap } from './phone-events.js';
 import { resolvePhoneOptions, type PhoneOptions, type ResolvedPhoneOptions } from './phone-options.js';
 
-export type { CallOptions } from './phone-api.js';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/;
 /** How long an interaction the agent took waits for its INVITE, by default. */
@@ -66,17 +65,19 @@ const LAZY = {
 const TOKEN = /^[A-Za-z0-9._~+-]{1,128}$/;
 
 /** Handed out by the class's static block: core code (and its testing kit) can add features to a phone. */
-let install: <Api>(phone: Phone, feature: Feature<Api>) => Api;
+let install: <Api>(phone: LocalPhone, feature: Feature<Api>) => Api;
 
 /**
- * The agent's phone: one SIP registration, its calls and the stores that
- * describe them. Create it with {@link createPhone}.
+ * The phone of the tab that holds the registration: one SIP registration,
+ * its calls and the stores that describe them. `createPhone()` wraps it in
+ * a {@link Phone}, which mirrors another tab's instead while that one holds
+ * the agent's registration (src/tabs/).
  *
  * It wires the parts and grows with none of them: the SIP agent (transport,
  * registration, legs), offer routing, the media graph, the call list and
  * the features.
  */
-export class Phone implements PhoneApi {
+export class LocalPhone implements PhoneApi {
   /** The link to the SIP server. */
   readonly $connection: ReadableAtom<ConnectionStatus>;
   /** Live calls first (newest first), then recently ended ones. */
@@ -136,11 +137,13 @@ export class Phone implements PhoneApi {
   };
 
   static {
-    install = <Api>(phone: Phone, feature: Feature<Api>): Api => phone.#install(feature) as Api;
+    install = <Api>(phone: LocalPhone, feature: Feature<Api>): Api => phone.#install(feature) as Api;
   }
 
-  constructor(options: PhoneOptions) {
+  /** `forward` hears every event first (the tab-aware {@link Phone} re-emits them). */
+  constructor(options: PhoneOptions, forward?: Emitter<PhoneEventMap>['tap']) {
     this.options = resolvePhoneOptions(options);
+    this.#events.tap = forward;
     this.#logger = new Logger(this.options.log);
     this.#events.onListenerError = (error) => this.#logger.error('A phone event listener threw', error);
     this.#graph = new MediaGraph(this.options.media.getStream ?? getUserMedia, this.#logger);
@@ -291,6 +294,16 @@ export class Phone implements PhoneApi {
     this.#events.clear();
   }
 
+  /**
+   * Goes away without a word, as a tab that closes does: the connection
+   * drops (no un-REGISTER, no BYE) and the media stops. Final.
+   */
+  abandon(): void {
+    this.#destroyed = true;
+    this.#sip.abandon();
+    this.#graph.dispose();
+  }
+
   /** Pause or resume taking calls (the agent status becomes `paused`). */
   setPaused(paused: boolean): void {
     this.#agent.choose(paused ? 'paused' : 'available');
@@ -385,6 +398,11 @@ export class Phone implements PhoneApi {
   mediaOf(call: CallHandle): { peerConnection: RTCPeerConnection | undefined; remoteStream: MediaStream | undefined } {
     const leg = this.#liveLeg(call);
     return { peerConnection: leg?.peerConnection, remoteStream: leg?.remoteStream };
+  }
+
+  /** The SIP dialog of a live call (for a tab that may have to take it over with `Replaces`). */
+  dialogOf(call: CallHandle): DialogId | undefined {
+    return this.#liveLeg(call)?.dialog;
   }
 
   // ---- inbound --------------------------------------------------------------
@@ -727,13 +745,8 @@ export class Phone implements PhoneApi {
 }
 
 /** Adds a feature to a phone (once) and returns its API. Core only: features reach a call's legs. */
-export function installFeature<Api>(phone: Phone, feature: Feature<Api>): Api {
+export function installLocalFeature<Api>(phone: LocalPhone, feature: Feature<Api>): Api {
   return install(phone, feature);
-}
-
-/** Creates a phone (see DESIGN: `CX.createPhone({ sip, platform })`). */
-export function createPhone(options: PhoneOptions): Phone {
-  return new Phone(options);
 }
 
 function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {

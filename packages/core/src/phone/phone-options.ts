@@ -58,6 +58,12 @@ export interface PhoneOptions {
   monitoring?: MonitoringOptions;
   /** The CRM page's functions (docs/post-call.md). */
   hooks?: PhoneHooks;
+  /**
+   * `shared` (default): one tab per agent holds the registration and the
+   * media; the agent's other tabs mirror it and forward commands to it
+   * (docs/reliability.md). `independent`: this phone registers on its own.
+   */
+  tabs?: 'shared' | 'independent';
   log?: LogOptions;
 }
 
@@ -165,6 +171,7 @@ export interface ResolvedPhoneOptions {
   media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
   contacts: { lookup: ContactLookup | undefined; timeout: number };
   hooks: PhoneHooks;
+  tabs: 'shared' | 'independent';
   log: LogOptions;
 }
 
@@ -343,9 +350,13 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
       timeout: lookupTimeout,
     },
     hooks,
+    tabs: options['tabs'] === 'independent' ? 'independent' : 'shared',
     log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
   };
 
+  if (options['tabs'] !== undefined && options['tabs'] !== 'shared' && options['tabs'] !== 'independent') {
+    problems.push("tabs must be 'shared' or 'independent'");
+  }
   if (problems.length > 0) {
     throw new CxError(CxErrorCode.InvalidOptions, `Invalid phone options: ${problems.join('; ')}.`, {
       solutions: problems,

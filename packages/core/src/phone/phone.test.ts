@@ -1,7 +1,7 @@
 // Component tier: the phone in real Chromium on the simulated contact center
 // (in-page SIP switch, real sip.js user agents, real WebRTC media).
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call, type Phone } from '../index.js';
+import { isCxError, type CallHandle, type Phone } from '../index.js';
 import type { SimulatedContactCenter, SimulatedCustomer } from '../testing/index.js';
 import { createToneMicrophone } from '../media/tone.js';
 import { AGENT_HZ, CUSTOMER_HZ, level as levelOf, once, ring as ringFrom, startKit, until, wire as wireOf, type Kit } from '../../test/support/phone-kit.js';
@@ -9,8 +9,8 @@ import { AGENT_HZ, CUSTOMER_HZ, level as levelOf, once, ring as ringFrom, startK
 let kit: Kit;
 let cc: SimulatedContactCenter;
 const agent: Kit['agent'] = (user, extra) => kit.agent(user, extra);
-const ring = (phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> => ringFrom(cc, phone, bob, headers);
-const level = (phone: Phone, call: Call, hz: number): Promise<number> => levelOf(phone, call, hz);
+const ring = (phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<CallHandle> => ringFrom(cc, phone, bob, headers);
+const level = (phone: Phone, call: CallHandle, hz: number): Promise<number> => levelOf(phone, call, hz);
 const wire = (): string[] => wireOf(cc);
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -230,7 +230,7 @@ describe('Phone on the simulated contact center', () => {
     await a.accept();
     const incoming = once(phone, 'call:incoming');
     await carol.dial(cc.address('1001'));
-    const [b] = (await incoming) as [Call];
+    const [b] = (await incoming) as [CallHandle];
     await b.accept();
     expect([a.state, b.state]).to.deep.equal(['held', 'active']);
     expect(phone.$activeCall.get()).to.equal(b);
@@ -277,7 +277,7 @@ describe('Phone on the simulated contact center', () => {
     expect(seenAtIncoming, 'call:incoming is not held up by the lookup').to.deep.equal([undefined]);
     const changed = once(phone, 'call:changed');
     answer('Robert Smith');
-    const [changedCall, previous] = (await changed) as [Call, Call['snapshot']];
+    const [changedCall, previous] = (await changed) as [CallHandle, CallHandle['snapshot']];
     expect(changedCall).to.equal(call);
     expect(previous.contactName).to.equal(undefined);
     expect(call.snapshot.contactName).to.equal('Robert Smith');

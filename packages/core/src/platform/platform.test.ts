@@ -1,7 +1,7 @@
 // Component tier: the phone with a platform, in Chromium: the simulated
 // platform (msw, fetch) beside the simulated SIP switch (msw, WebSocket).
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call, type Phone } from '../index.js';
+import { isCxError, type CallHandle, type Phone } from '../index.js';
 import { startSimulatedPlatform, type StartedSimulatedPlatform } from '../testing/index.js';
 import { startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
@@ -63,7 +63,7 @@ describe('Phone with a platform', () => {
     await phone.connect();
     await until(() => phone.$me.get() !== undefined, '/me');
     const bob = await kit.cc.customer('2001');
-    const incoming = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const incoming = new Promise<CallHandle>((resolve) => phone.on('call:incoming', resolve));
     // Support: small banner denied, recording 'auto' in the simulated platform's seed.
     await bob.dial(kit.cc.address('1001'), { 'X-CX-Queue': 'Support', 'X-CX-Queue-Id': 'support' });
     const call = await incoming;
@@ -98,7 +98,7 @@ describe('Phone with a platform', () => {
     await until(() => phone.$pool.get().some((e) => e.interactionId === entry.interactionId), 'the pool event');
     expect(phone.$pool.get().find((e) => e.interactionId === entry.interactionId)?.caller.name).to.equal('Bob Smith');
 
-    let offered: Call | undefined;
+    let offered: CallHandle | undefined;
     phone.on('call:incoming', (call) => (offered = call));
     await phone.take(entry.interactionId);
     await until(() => offered?.state === 'active', 'the taken call to be answered at once', 8000);
@@ -127,7 +127,7 @@ describe('Phone with a platform', () => {
       route: ['Welcome', 'Language: English', 'Sales'],
       data: { CustomerId: 'C-20931', Contract: 'Premium' },
     });
-    let offered: Call | undefined;
+    let offered: CallHandle | undefined;
     phone.on('call:incoming', (call) => (offered = call));
     await phone.take(entry.interactionId);
     await until(() => (offered?.info.route.length ?? 0) > 0, 'the Datas from the platform', 8000);
@@ -169,7 +169,7 @@ describe('Phone with a platform', () => {
     await Promise.all([alice.connect(), dan.connect(), bruno.connect()]);
     await until(() => [alice, dan, bruno].every((p) => p.$me.get() !== undefined), '/me of all three');
     const entry = platform.putInPool({ queueId: salesQueue(), caller: { number: '2001' } });
-    let offered: Call | undefined;
+    let offered: CallHandle | undefined;
     alice.on('call:incoming', (call) => (offered = call));
     await alice.take(entry.interactionId);
     await until(() => offered?.state === 'active', 'the call', 8000);

@@ -3,7 +3,7 @@
 // warning; sampling stops with the call. A simulated poor connection raises
 // the warnings, annotates the call, and clears them with hysteresis.
 import { expect } from '@esm-bundle/chai';
-import type { Call, QualitySample } from '../index.js';
+import type { CallHandle, QualitySample } from '../index.js';
 import { simulateCallQuality, type SimulatedConditions } from '../testing/index.js';
 import { ring, sleep, startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
@@ -20,7 +20,7 @@ describe('call quality', () => {
   it('a call over loopback gives call:quality every 2 s with a good MOS and no warning; it stops with the call', async () => {
     const phone = kit.agent('1001');
     await phone.connect();
-    const samples: { call: Call; quality: QualitySample; at: number }[] = [];
+    const samples: { call: CallHandle; quality: QualitySample; at: number }[] = [];
     phone.on('call:quality', (call, quality) => samples.push({ call, quality, at: performance.now() }));
     const bob = await kit.cc.customer('2001', { autoAnswer: false });
     const call = await ring(kit.cc, phone, bob);

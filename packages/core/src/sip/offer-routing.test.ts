@@ -1,7 +1,7 @@
 // Component tier: how the phone routes what arrives (offers, REFERs) when a
 // peer is hostile or merely unusual, on the simulated contact center.
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call } from '../index.js';
+import { isCxError, type CallHandle } from '../index.js';
 import { CUSTOMER_HZ, AGENT_HZ, OTHER_HZ, HEARD, SILENT, level, once, ring, sleep, startKit, wire, type Kit } from '../../test/support/phone-kit.js';
 
 describe('offer routing and in-dialog requests', () => {
@@ -44,7 +44,7 @@ describe('offer routing and in-dialog requests', () => {
   it('an INVITE with Replaces for an unknown dialog gets 481 and rings nothing', async () => {
     const phone = kit.agent();
     await phone.connect();
-    const incoming: Call[] = [];
+    const incoming: CallHandle[] = [];
     phone.on('call:incoming', (call) => incoming.push(call));
     const carol = await kit.cc.customer('2002');
     await carol.dial(kit.cc.address('1001'), { Replaces: 'unknown@sim;to-tag=abc;from-tag=def' });
@@ -56,7 +56,7 @@ describe('offer routing and in-dialog requests', () => {
 
   it('an INVITE with Replaces for one of our dialogs carries the same call on: Bob is let go, the agent hears Carol', async () => {
     const { phone, bob, call } = await talking();
-    const incoming: Call[] = [];
+    const incoming: CallHandle[] = [];
     phone.on('call:incoming', (c) => incoming.push(c));
     const carol = await kit.cc.customer('2002', { frequency: OTHER_HZ });
     await carol.dial(kit.cc.address('1001'), { Replaces: bob.replacesFor() });
@@ -74,7 +74,7 @@ describe('offer routing and in-dialog requests', () => {
 
   it('an X-CX-Monitor INVITE is refused with 403, never auto-answered, and the call in progress stays active', async () => {
     const { phone, bob, call } = await talking();
-    const incoming: Call[] = [];
+    const incoming: CallHandle[] = [];
     phone.on('call:incoming', (c) => incoming.push(c));
     const supervisor = await kit.cc.customer('1002');
     await supervisor.dial(kit.cc.address('1001'), {
@@ -101,7 +101,7 @@ describe('offer routing and in-dialog requests', () => {
     const bob = await kit.cc.customer('2001');
     const accepted = once(phone, 'call:accepted');
     await bob.dial(kit.cc.address('1001'), { 'X-CX-Interaction-Id': 'int-42' });
-    const [call] = (await accepted) as [Call];
+    const [call] = (await accepted) as [CallHandle];
     expect(call.info.interactionId).to.equal('int-42');
     await bob.waitFor('active');
 

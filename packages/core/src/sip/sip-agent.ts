@@ -17,7 +17,7 @@ import { readRawHeaders } from './sip-text.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
-import { mediaOrSip, SipLeg, type ReferPolicy } from './sip-leg.js';
+import { AUDIO_ONLY, mediaOrSip, SipLeg, type ReferPolicy } from './sip-leg.js';
 import { watchWakes, type WakeReason } from './wake-watch.js';
 
 /** The state of our link to the SIP server. */
@@ -181,8 +181,7 @@ export class SipAgent {
     if (!this.#ua.isConnected()) {
       if (this.#retryTimer === undefined && this.#status.get().state !== 'connecting') this.#open();
     } else {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = undefined;
+      this.#stopRetry();
       this.#register();
     }
     return registered;
@@ -194,8 +193,7 @@ export class SipAgent {
     globalThis.removeEventListener?.('online', this.#onOnline);
     this.#stopWatchingWakes?.();
     this.#stopWatchingWakes = undefined;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetry();
     this.#settle(new CxError(CxErrorCode.NotConnected, 'The phone was disconnected.'));
     const registerer = this.#registerer;
     this.#registerer = undefined;
@@ -205,6 +203,16 @@ export class SipAgent {
     }
     await this.#ua.stop().catch(() => undefined);
     this.#setStatus({ state: 'disconnected' });
+  }
+
+  /** Drops the connection without a word (no un-REGISTER, no BYE), as a page that closes does. Final. */
+  abandon(): void {
+    this.#wanted = false;
+    this.#destroyed = true;
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#stopWatchingWakes?.();
+    this.#stopRetry();
+    this.#ua.transport.disconnect().catch(() => undefined);
   }
 
   /** Disconnects for good. */
@@ -226,7 +234,7 @@ export class SipAgent {
     return this.#invite(
       new Inviter(this.#ua, target, {
         extraHeaders: [...headers],
-        sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+        sessionDescriptionHandlerOptions: AUDIO_ONLY,
       }),
       onRinging,
     );
@@ -262,7 +270,7 @@ export class SipAgent {
         onDialog: this.#handlers.onDialog,
         identity: this.#identity,
         followRefer: (referral, onRinging) =>
-          this.#invite(referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }), onRinging),
+          this.#invite(referral.makeInviter({ sessionDescriptionHandlerOptions: AUDIO_ONLY }), onRinging),
       });
       this.#legs.set(session, leg);
     }
@@ -327,8 +335,7 @@ export class SipAgent {
 
   #handleConnect(): void {
     this.#attempt = 0;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetry();
     this.#setStatus({ state: 'connected' });
     this.#retire(this.#registerer);
     this.#registerer = this.#newRegisterer();
@@ -336,8 +343,7 @@ export class SipAgent {
   }
 
   #handleDisconnect(error?: Error): void {
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetry();
     this.#retire(this.#registerer);
     this.#registerer = undefined;
     this.#registering = false;
@@ -370,13 +376,18 @@ export class SipAgent {
   }
 
   #retryNow(): void {
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetry();
     if (!this.#wanted) return;
     this.#ua.reconnect().catch((error: unknown) => {
       this.#logger.info('Reconnection attempt failed', error);
       this.#scheduleRetry(this.#status.get().reason ?? 'The SIP server cannot be reached', () => this.#retryNow());
     });
+  }
+
+  /** Cancels the pending retry, if any. */
+  #stopRetry(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
   }
 
   /** Exponential backoff with jitter: half the ceiling, plus up to the other half at random. */

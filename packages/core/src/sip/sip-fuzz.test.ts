@@ -4,7 +4,7 @@
 // pending INVITE. The page must see no uncaught error, no call may stay
 // stuck, and the phone must still take a normal call afterwards.
 import { expect } from '@esm-bundle/chai';
-import type { Call, Phone } from '../index.js';
+import type { CallHandle, Phone } from '../index.js';
 import { sipFuzzCases, type SipFuzzTarget } from '../testing/sip-fuzz.js';
 import { parseNameAddr, parseSipMessage, type SipMessage } from '../testing/sip-message.js';
 import { sleep, startKit, until, type Kit } from '../../test/support/phone-kit.js';
@@ -67,13 +67,13 @@ describe('malformed SIP', function () {
     // Carol lets the phone's calls ring: their INVITEs stay pending, for the fuzzed responses.
     await kit.cc.customer('2002', { autoAnswer: false });
     // Every offer but the ones the test makes itself came from a fuzzed frame.
-    const ours = new Set<Call>();
-    const fuzzCalls = new Set<Call>();
+    const ours = new Set<CallHandle>();
+    const fuzzCalls = new Set<CallHandle>();
     phone.on('call:incoming', (call) => void queueMicrotask(() => (ours.has(call) ? undefined : fuzzCalls.add(call))));
 
-    let talk: Call | undefined;
+    let talk: CallHandle | undefined;
     let dialog: SipFuzzTarget['dialog'];
-    let outbound: Call | undefined;
+    let outbound: CallHandle | undefined;
     let request: SipFuzzTarget['request'];
     let sent = 0;
     let declined = 0;
@@ -163,8 +163,8 @@ describe('malformed SIP', function () {
    * `from` (user `number`) calls agent 1001; the agent answers; resolves
    * with the agent's call (added to `ours`) once both are talking.
    */
-  async function answeredCallFrom(from: SimulatedCustomer, number: string, phone: Phone, ours: Set<Call>): Promise<Call> {
-    const incoming = new Promise<Call>((resolve) => {
+  async function answeredCallFrom(from: SimulatedCustomer, number: string, phone: Phone, ours: Set<CallHandle>): Promise<CallHandle> {
+    const incoming = new Promise<CallHandle>((resolve) => {
       const off = phone.on('call:incoming', (call) => {
         if (call.info.remote.number !== number) return;
         off();
@@ -184,7 +184,7 @@ describe('malformed SIP', function () {
 
   /** Hangs up (or declines) every live call of the phone, and waits until they are over. */
   async function endAll(phone: Phone): Promise<void> {
-    const tried = new Set<Call>();
+    const tried = new Set<CallHandle>();
     await until(() => {
       for (const call of phone.$calls.get()) {
         if (call.ended || tried.has(call) || call.state === 'connecting') continue;
@@ -196,7 +196,7 @@ describe('malformed SIP', function () {
   }
 
   /** The phone calls `user`, who lets it ring: resolves once the INVITE is out and ringing. */
-  async function pendingCallTo(phone: Phone, user: string): Promise<Call> {
+  async function pendingCallTo(phone: Phone, user: string): Promise<CallHandle> {
     kit.cc.switch.clearMessages();
     const call = await phone.call(user);
     await until(() => wire().some((m) => m.from === user && m.summary === '180 INVITE'), `${user} ringing`);
@@ -214,7 +214,7 @@ describe('malformed SIP', function () {
   }
 
   /** The agent's dialog with the customer, as the customer sees it (from the phone's 200 OK). */
-  function dialogOf(call: Call): NonNullable<SipFuzzTarget['dialog']> {
+  function dialogOf(call: CallHandle): NonNullable<SipFuzzTarget['dialog']> {
     const ok = wire().filter((m) => m.from === '1001' && m.summary === '200 INVITE').at(-1);
     if (!ok) throw new Error(`no 200 OK of the phone for ${call.id}`);
     const message = parsed(ok.raw);

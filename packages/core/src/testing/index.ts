@@ -13,6 +13,7 @@ export {
 export { createSipSwitch, type SipSwitch, type SipSwitchOptions, type SipRegistration, type SipSwitchMessage } from './sip-switch.js';
 export { SimulatedCustomer, waitForCall, type SimulatedCustomerOptions } from './simulated-customer.js';
 export { probeSpeaker, type SpeakerProbe } from './customer-controls.js';
+export { closeTab } from './close-tab.js';
 export { simulateCallQuality, type SimulatedConditions } from '../quality/simulated-quality.js';
 export { createToneMicrophone, createToneStream, type ToneMicrophone, type ToneStream } from '../media/tone.js';
 export { FrequencyMeter } from '../media/frequency-meter.js';

@@ -2,7 +2,8 @@ import type { Call } from '../call/call.js';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import { FrequencyMeter } from '../media/frequency-meter.js';
 import { createToneMicrophone, type ToneMicrophone } from '../media/tone.js';
-import { createPhone, installFeature, type Phone } from '../phone/phone.js';
+import { installFeature } from '../phone/phone.js';
+import { LocalPhone } from '../phone/local-phone.js';
 import { customerControls, followRefers, type CustomerControls } from './customer-controls.js';
 
 /** Calls a customer remembers (a long demo or bench must not grow without end). */
@@ -36,7 +37,8 @@ export interface SimulatedCustomerOptions {
  * which tones it hears).
  */
 export class SimulatedCustomer {
-  readonly phone: Phone;
+  /** Its phone: a phone of its own, whatever tabs the agent has open. */
+  readonly phone: LocalPhone;
   readonly frequency: number;
   /** DTMF digits received from the agent, in order. */
   readonly receivedDtmf: string[] = [];
@@ -50,7 +52,7 @@ export class SimulatedCustomer {
   constructor(options: SimulatedCustomerOptions) {
     this.frequency = options.frequency ?? 440;
     this.microphone = createToneMicrophone(this.frequency);
-    this.phone = createPhone({
+    this.phone = new LocalPhone({
       sip: {
         server: options.server,
         aor: options.aor,

@@ -1,6 +1,7 @@
 import { ws } from 'msw';
 import type { WebSocketData, WebSocketHandler, WebSocketHandlerConnection } from 'msw';
 import { md5 } from '../sip/md5.js';
+import { inPageServers } from '../tabs/in-page-servers.js';
 import {
   createSipResponse,
   parseAuthHeader,
@@ -219,6 +220,9 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
   const messageLimit = Math.max(0, options.messageLimit ?? 2_000);
   const maxExpires = Math.max(1, Math.min(MAX_EXPIRES, options.maxExpires ?? MAX_EXPIRES));
   const latency = Math.max(0, options.latency ?? 0);
+  // Phones of this switch share tabs only within this page (src/tabs/).
+  const instance = crypto.randomUUID();
+  inPageServers().set(url, instance);
   let registerAnswer: number | 'silence' | undefined;
   let lose: ((message: { from: string; summary: string; raw: string }) => boolean) | undefined;
 
@@ -260,7 +264,8 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     // A network hop: the switch handles what a client sent in a later task,
     // never inside the sender's call stack.
     client.addEventListener('message', (event) => enqueue(() => receive(state, event.data)));
-    client.addEventListener('close', () => forget(state));
+    // What it sent before closing still arrives (a BYE, an un-REGISTER), as over a real socket.
+    client.addEventListener('close', () => enqueue(() => forget(state)));
   });
 
   function receive(state: ClientState, data: WebSocketData): void {
@@ -632,6 +637,7 @@ export function createSipSwitch(options: SipSwitchOptions = {}): SipSwitch {
     dispose() {
       disconnectAll();
       disposed = true;
+      if (inPageServers().get(url) === instance) inPageServers().delete(url);
       queue.length = 0;
       network.port1.close();
       bindings.clear();

@@ -5,7 +5,7 @@
 // meanwhile, and `call:logged`.
 import { expect } from '@esm-bundle/chai';
 import { WrapUpRefusedError } from '../platform/index.js';
-import { isCxError, type Call, type CallRecord, type Phone, type PhoneOptions } from '../index.js';
+import { isCxError, type CallHandle, type CallRecord, type Phone, type PhoneOptions } from '../index.js';
 import { startSimulatedPlatform, type SimulatedCustomer, type StartedSimulatedPlatform } from '../testing/index.js';
 import { startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
@@ -30,8 +30,8 @@ function agent(extra: Partial<PhoneOptions> = {}): Phone {
 }
 
 /** The platform dispatches a Sales call from 2001 to the agent; the agent answers, the customer hangs up. */
-async function talkAndHangUp(phone: Phone, queueId = 'sales'): Promise<{ call: Call; interactionId: string }> {
-  const incoming = new Promise<Call>((resolve) => {
+async function talkAndHangUp(phone: Phone, queueId = 'sales'): Promise<{ call: CallHandle; interactionId: string }> {
+  const incoming = new Promise<CallHandle>((resolve) => {
     const off = phone.on('call:incoming', (call) => {
       off();
       resolve(call);
@@ -95,7 +95,7 @@ describe('post-interaction', () => {
     // A direct call (a colleague, a customer dialling the agent's number) still rings.
     const direct = await kit.cc.customer('2003');
     customers.push(direct);
-    const rang = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const rang = new Promise<CallHandle>((resolve) => phone.on('call:incoming', resolve));
     const declinedLog = new Promise<CallRecord>((resolve) => phone.on('call:logged', (_call, record) => resolve(record)));
     await direct.dial(kit.cc.address('1001'));
     await (await rang).decline();
@@ -188,7 +188,7 @@ describe('post-interaction', () => {
     await until(() => phone.$me.get() !== undefined, '/me');
     await talkAndHangUp(phone);
     await until(() => phone.$agent.get() === 'post-interaction', 'the post-interaction');
-    const rang = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const rang = new Promise<CallHandle>((resolve) => phone.on('call:incoming', resolve));
     const other = platform.putInPool({ queueId: 'support', caller: { number: '2002', name: 'Carol' } });
     await platform.dispatch(other.interactionId, '1001');
     expect((await rang).info.interactionId).to.equal(other.interactionId);
@@ -218,7 +218,7 @@ describe('post-interaction', () => {
     const log = logged(phone);
     const bob = await kit.cc.customer('2001');
     customers.push(bob);
-    const incoming = new Promise<Call>((resolve) => phone.on('call:incoming', resolve));
+    const incoming = new Promise<CallHandle>((resolve) => phone.on('call:incoming', resolve));
     await bob.dial(kit.cc.address('1001'));
     const call = await incoming;
     await call.accept();

@@ -2,7 +2,7 @@
 // call of agent 1001 (1130 Hz) with Bob (2001, 470 Hz): silent, whisper,
 // barge, back to silent, stop; and someone not allowed is refused.
 import { expect } from '@esm-bundle/chai';
-import { createPhone, type Call, type MonitorNotice, type MonitorSession, type Phone } from '../../src/index.js';
+import { createPhone, type CallHandle, type MonitorNotice, type MonitorSession, type Phone } from '../../src/index.js';
 import { createToneMicrophone, FrequencyMeter, probeSpeaker, type SimulatedCustomer } from '../../src/testing/index.js';
 import { AGENT_HZ, CUSTOMER_HZ, HEARD, SILENT, account, agent, customer, disposeAll, env, next, sleep, until } from './support.js';
 
@@ -44,7 +44,7 @@ describe('supervisor monitoring over a real SIP server', () => {
     const bob = await customer('2001');
     const incoming = next(phone, 'call:incoming');
     await bob.dial(uri('1001'), { 'X-CX-Interaction-Id': 'int-500' });
-    const [call] = (await incoming) as [Call];
+    const [call] = (await incoming) as [CallHandle];
     await call.accept();
     await bob.waitFor('active');
     return { phone, bob, call };
@@ -57,7 +57,7 @@ describe('supervisor monitoring over a real SIP server', () => {
     phone.on('monitor:changed', (_call, notice) => notices.push(notice));
     phone.on('monitor:ended', () => notices.push('ended'));
     const sue = await supervisor('1002');
-    const popups: Call[] = [];
+    const popups: CallHandle[] = [];
     phone.on('call:incoming', (c) => popups.push(c));
 
     const session = await sue.monitor('int-500', { mode: 'silent', agent: '1001' });
@@ -96,7 +96,7 @@ describe('supervisor monitoring over a real SIP server', () => {
 
   it('someone who may not monitor is refused with 403; the agent sees nothing and the call goes on', async () => {
     const { phone, bob, call } = await callInProgress();
-    const popups: Call[] = [];
+    const popups: CallHandle[] = [];
     phone.on('call:incoming', (c) => popups.push(c));
     const intruder = await supervisor('1003');
     try {

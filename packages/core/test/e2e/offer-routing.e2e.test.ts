@@ -2,7 +2,7 @@
 // network (a caller's REFER, a Replaces for a dialog it does not have, a
 // supervisor's INVITE), and connect() against a server that is not there.
 import { expect } from '@esm-bundle/chai';
-import { createPhone, isCxError, type Call } from '../../src/index.js';
+import { createPhone, isCxError, type CallHandle } from '../../src/index.js';
 import { AGENT_HZ, CUSTOMER_HZ, HEARD, agent, customer, disposeAll, env, hears, next, settle, sleep } from './support.js';
 
 const uri = (user: string): string => `sip:${user}@${env.domain}`;
@@ -15,7 +15,7 @@ describe('offer routing over a real SIP server', () => {
     const bob = await customer('2001');
     const incoming = next(phone, 'call:incoming');
     await bob.dial(uri('1001'));
-    const [call] = (await incoming) as [Call];
+    const [call] = (await incoming) as [CallHandle];
     await call.accept();
     await bob.waitFor('active');
     return { phone, bob, call };
@@ -40,7 +40,7 @@ describe('offer routing over a real SIP server', () => {
 
   it('answers 481 to an INVITE that replaces a dialog it does not have, and rings nothing', async () => {
     const { phone } = await agent('1001');
-    const popups: Call[] = [];
+    const popups: CallHandle[] = [];
     phone.on('call:incoming', (call) => popups.push(call));
     const carol = await customer('2002');
     await carol.dial(uri('1001'), { Replaces: 'nobody@nowhere;to-tag=1;from-tag=2' });
@@ -51,7 +51,7 @@ describe('offer routing over a real SIP server', () => {
 
   it('refuses a supervisor INVITE (X-CX-Monitor, auto-answer asked) with 403; the call in progress goes on', async () => {
     const { phone, bob, call } = await talking();
-    const popups: Call[] = [];
+    const popups: CallHandle[] = [];
     phone.on('call:incoming', (c) => popups.push(c));
     const supervisor = await customer('1002');
     await supervisor.dial(uri('1001'), { 'X-CX-Monitor': 'mode=barge;target=int-1', 'Call-Info': '<sip:acd>;answer-after=0' });

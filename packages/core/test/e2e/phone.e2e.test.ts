@@ -1,7 +1,7 @@
 // End to end: real sip.js user agents in Chromium, a real Kamailio on
 // loopback, real WebRTC media. Who hears whom is decided by frequency.
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call, type Phone } from '../../src/index.js';
+import { isCxError, type CallHandle, type Phone } from '../../src/index.js';
 import type { SimulatedCustomer } from '../../src/testing/index.js';
 import {
   AGENT_HZ,
@@ -21,15 +21,15 @@ import {
 const agentUri = (user: string): string => `sip:${user}@${env.domain}`;
 
 /** The customer calls agent 1001; resolves with the agent's ringing call. */
-async function ringing(phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<Call> {
+async function ringing(phone: Phone, bob: SimulatedCustomer, headers: Record<string, string> = {}): Promise<CallHandle> {
   const incoming = next(phone, 'call:incoming');
   await bob.dial(agentUri('1001'), headers);
-  const [call] = (await incoming) as [Call];
+  const [call] = (await incoming) as [CallHandle];
   return call;
 }
 
 /** As `ringing`, then the agent accepts and both sides are talking. */
-async function answered(phone: Phone, bob: SimulatedCustomer): Promise<Call> {
+async function answered(phone: Phone, bob: SimulatedCustomer): Promise<CallHandle> {
   const call = await ringing(phone, bob);
   await call.accept();
   await bob.waitFor('active');
@@ -71,7 +71,7 @@ describe('phone over a real SIP server', () => {
       'X-CX-Data-CustomerId': 'C-123',
       'X-CX-Route': 'Welcome > Sales',
     });
-    const [call] = (await incoming) as [Call];
+    const [call] = (await incoming) as [CallHandle];
     expect(call.state).to.equal('ringing');
     expect(call.info.queue?.name).to.equal('Sales');
     expect(call.info.waitTime).to.equal(42);
@@ -177,7 +177,7 @@ describe('phone over a real SIP server', () => {
     const incoming = next(phone, 'call:incoming');
     const missed = next(phone, 'call:missed');
     await bob.dial(agentUri('1001'), { 'X-CX-Ring-Timeout': '2' });
-    const [call] = (await incoming) as [Call];
+    const [call] = (await incoming) as [CallHandle];
     expect(call.info.ringTimeout).to.equal(2);
     expect(call.snapshot.ringDeadline! - call.snapshot.createdAt).to.be.within(1900, 2100);
     await missed;
@@ -192,7 +192,7 @@ describe('phone over a real SIP server', () => {
     const incoming = next(phone, 'call:incoming');
     const missed = next(phone, 'call:missed');
     await bob.dial(agentUri('1001'));
-    const [call] = (await incoming) as [Call];
+    const [call] = (await incoming) as [CallHandle];
     await bob.call!.hangup();
     await missed;
     expect(call.snapshot.endReason).to.equal('caller-cancelled');
@@ -208,7 +208,7 @@ describe('phone over a real SIP server', () => {
       const bob = await customer('2001');
       const accepted = next(phone, 'call:accepted');
       await bob.dial(agentUri('1001'), header);
-      const [call] = (await accepted) as [Call];
+      const [call] = (await accepted) as [CallHandle];
       expect(call.info.autoAnswer).to.equal(true);
       await bob.waitFor('active');
       expect(await settle(phone, call, CUSTOMER_HZ, true)).to.be.at.least(HEARD);
@@ -255,12 +255,12 @@ describe('phone over a real SIP server', () => {
     const carol = await customer('2002');
     const first = next(phone, 'call:incoming');
     await bob.dial(agentUri('1001'));
-    const [a] = (await first) as [Call];
+    const [a] = (await first) as [CallHandle];
     await a.accept();
     await bob.waitFor('active');
     const second = next(phone, 'call:incoming');
     await carol.dial(agentUri('1001'));
-    const [b] = (await second) as [Call];
+    const [b] = (await second) as [CallHandle];
     await b.accept();
     expect(a.state).to.equal('held');
     expect(b.state).to.equal('active');

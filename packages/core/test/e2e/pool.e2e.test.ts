@@ -3,7 +3,7 @@
 // through Kamailio and the phone answers it with no other command; the agent
 // and the customer hear each other (by frequency).
 import { expect } from '@esm-bundle/chai';
-import type { Call } from '../../src/index.js';
+import type { CallHandle } from '../../src/index.js';
 import { startSimulatedPlatform, type SimulatedCustomer, type StartedSimulatedPlatform } from '../../src/testing/index.js';
 import { AGENT_HZ, CUSTOMER_HZ, HEARD, agent, customer, disposeAll, env, settle, until } from './support.js';
 
@@ -32,7 +32,7 @@ describe('the pool over a real SIP server', () => {
     const entry = started.putInPool({ queueId: sales.id, caller: { number: '2001', name: 'Bob Smith' } });
     await until(() => phone.$pool.get().some((e) => e.interactionId === entry.interactionId), 5000, 'the pool event');
 
-    let offered: Call | undefined;
+    let offered: CallHandle | undefined;
     phone.on('call:incoming', (call) => (offered = call));
     await phone.take(entry.interactionId);
     await until(() => offered?.state === 'active', 15_000, 'the taken call to be answered with no click');

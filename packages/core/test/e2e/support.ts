@@ -1,6 +1,6 @@
 // Shared set-up of the end-to-end tests: phones on the real Kamailio that the
 // test runner started on loopback (see /__cx/sip-env.js).
-import { createPhone, type Call, type Phone, type PhoneOptions } from '../../src/index.js';
+import { createPhone, type CallHandle, type Phone, type PhoneOptions } from '../../src/index.js';
 import { createToneMicrophone, FrequencyMeter, SimulatedCustomer } from '../../src/testing/index.js';
 
 export interface SipEnv {
@@ -75,7 +75,7 @@ export async function disposeAll(): Promise<void> {
 }
 
 /** Resolves with the next emission of `phone.on(name)`. */
-export function next<K extends Parameters<Phone['on']>[0]>(phone: Phone, name: K, timeout = 10_000): Promise<unknown[]> {
+export function next<K extends Parameters<Phone['on']>[0]>(phone: Pick<Phone, 'on'>, name: K, timeout = 10_000): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -105,7 +105,7 @@ export async function until(check: () => boolean, timeout = 10_000, what = 'cond
 const meters = new WeakMap<object, FrequencyMeter>();
 
 /** How loud `hz` is in what `phone` hears on `call` (median dBFS over `duration` ms). */
-export async function hears(phone: Phone, call: Call, hz: number, duration = 600): Promise<number> {
+export async function hears(phone: Phone, call: CallHandle, hz: number, duration = 600): Promise<number> {
   const stream = phone.mediaOf(call).remoteStream;
   if (!stream) return -Infinity;
   let meter = meters.get(call);
@@ -117,7 +117,7 @@ export async function hears(phone: Phone, call: Call, hz: number, duration = 600
 }
 
 /** Waits until `hz` is heard (or not) on `call`, up to `timeout` ms; returns the last level. */
-export async function settle(phone: Phone, call: Call, hz: number, heard: boolean, timeout = 6000): Promise<number> {
+export async function settle(phone: Phone, call: CallHandle, hz: number, heard: boolean, timeout = 6000): Promise<number> {
   const end = performance.now() + timeout;
   let level = -Infinity;
   do {

@@ -2,7 +2,7 @@
 // ones that fail, proved by ear. The agent (1001, 1130 Hz) talks to Bob
 // (2001, 470 Hz); the recipient is a colleague (1002, 820 Hz).
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type Call, type Transfer } from '../../src/index.js';
+import { isCxError, type CallHandle, type Transfer } from '../../src/index.js';
 import type { SimulatedCustomer } from '../../src/testing/index.js';
 import { AGENT_HZ, CUSTOMER_HZ, HEARD, agent, customer, disposeAll, env, next, until } from './support.js';
 
@@ -22,7 +22,7 @@ async function talking() {
   const bob = await customer('2001');
   const incoming = next(phone, 'call:incoming');
   await bob.dial(uri('1001'));
-  const [call] = (await incoming) as [Call];
+  const [call] = (await incoming) as [CallHandle];
   await call.accept();
   await bob.waitFor('active');
   return { phone, bob, call };
@@ -38,7 +38,7 @@ describe('transfers over a real SIP server', () => {
     const colleague = await customer('1002', { frequency: COLLEAGUE_HZ, autoAnswer: false });
     const offered = next(colleague.phone, 'call:incoming');
     const transfer = await call.transfer('1002', { mode: 'blind' });
-    const [offer] = (await offered) as [Call];
+    const [offer] = (await offered) as [CallHandle];
     expect(offer.info.transfer).to.deep.equal({ type: 'blind', by: 'Agent 1001' });
     expect(offer.info.remote.number).to.equal('2001');
     await offer.accept();
@@ -53,7 +53,7 @@ describe('transfers over a real SIP server', () => {
   it('attended: consult, complete; the colleague sees one call (no second popup) and talks to Bob', async () => {
     const { phone, call, bob } = await talking();
     const colleague = await customer('1002', { frequency: COLLEAGUE_HZ });
-    const popups: Call[] = [];
+    const popups: CallHandle[] = [];
     colleague.phone.on('call:incoming', (c) => popups.push(c));
     const transfer = await call.transfer('1002', { mode: 'attended' });
     await until(() => transfer.state === 'consulting', 10_000, 'the consultation');

@@ -1,6 +1,6 @@
 // Shared set-up of the core component tests: phones and customers on the
 // simulated contact center, in real Chromium with real WebRTC.
-import { createPhone, type Call, type Phone, type PhoneOptions } from '../../src/index.js';
+import { createPhone, type CallHandle, type Phone, type PhoneOptions } from '../../src/index.js';
 import {
   createToneMicrophone,
   FrequencyMeter,
@@ -79,15 +79,15 @@ export async function ring(
   phone: Phone,
   from: SimulatedCustomer,
   headers: Record<string, string> = {},
-): Promise<Call> {
+): Promise<CallHandle> {
   const incoming = once(phone, 'call:incoming');
   await from.dial(cc.address('1001'), headers);
-  const [call] = (await incoming) as [Call];
+  const [call] = (await incoming) as [CallHandle];
   return call;
 }
 
 /** How loud `hz` is in what `phone` hears on `call`, waiting up to 5 s for it to be heard. */
-export async function level(phone: Phone, call: Call, hz: number, heard = true): Promise<number> {
+export async function level(phone: Phone, call: CallHandle, hz: number, heard = true): Promise<number> {
   const stream = phone.mediaOf(call).remoteStream;
   if (!stream) return -Infinity;
   const meter = new FrequencyMeter(stream);

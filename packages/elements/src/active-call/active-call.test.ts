@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { defineElements } from '../define.js';
 import { axeViolations } from '../testing/axe.js';
 import { expectHarmless, HOSTILE_NAME } from '../testing/hostile.js';
@@ -29,7 +29,7 @@ import { CxActiveCall } from './active-call.js';
 
 defineElements();
 
-async function panelFor(call: Call): Promise<CxActiveCall> {
+async function panelFor(call: CallHandle): Promise<CxActiveCall> {
   const panel = new CxActiveCall();
   panel.call = call;
   return mount(panel);

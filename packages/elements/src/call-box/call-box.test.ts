@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { defineElements } from '../define.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { memoryStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
@@ -25,7 +25,7 @@ import { CxCallBox } from './call-box.js';
 
 defineElements();
 
-async function boxFor(call: Call, preferences = new BannerPreferences(memoryStorage())): Promise<CxCallBox> {
+async function boxFor(call: CallHandle, preferences = new BannerPreferences(memoryStorage())): Promise<CxCallBox> {
   const box = new CxCallBox();
   box.call = call;
   box.preferences = preferences;

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Call } from '@cx/core';
+import type { CallHandle } from '@cx/core';
 import { defineElements } from '../define.js';
 import { axeViolations } from '../testing/axe.js';
 import { expectHarmless, HOSTILE_NAME } from '../testing/hostile.js';
@@ -25,7 +25,7 @@ import { CxCallPopup } from './call-popup.js';
 
 defineElements();
 
-async function popupFor(call: Call, setup: (popup: CxCallPopup) => void = () => undefined): Promise<CxCallPopup> {
+async function popupFor(call: CallHandle, setup: (popup: CxCallPopup) => void = () => undefined): Promise<CxCallPopup> {
   const popup = new CxCallPopup();
   popup.call = call;
   setup(popup);

@@ -76,6 +76,8 @@ export function endLabel(snapshot: CallSnapshot): string {
       return 'Call failed';
     case 'transferred':
       return 'Transferred';
+    case 'tab-closed':
+      return 'Lost: the tab that carried it was closed';
     default:
       return 'Ended';
   }

@@ -5,7 +5,7 @@
  * accessibility.
  */
 import { sendKeys } from '@web/test-runner-commands';
-import { createPhone, type Call, type Phone, type PhoneOptions } from '@cx/core';
+import { createPhone, type CallHandle, type Phone, type PhoneOptions } from '@cx/core';
 import {
   createToneMicrophone,
   startSimulatedContactCenter,
@@ -87,8 +87,8 @@ export async function ring(
   phone: Phone,
   from: SimulatedCustomer,
   headers: Readonly<Record<string, string>> = {},
-): Promise<Call> {
-  const incoming = new Promise<Call>((resolve) => {
+): Promise<CallHandle> {
+  const incoming = new Promise<CallHandle>((resolve) => {
     const off = phone.on('call:incoming', (call) => {
       off();
       resolve(call);
@@ -114,7 +114,7 @@ export async function answeredCall(
   phone: Phone,
   options: CustomerOptions = {},
   headers: Readonly<Record<string, string>> = {},
-): Promise<{ call: Call; from: SimulatedCustomer }> {
+): Promise<{ call: CallHandle; from: SimulatedCustomer }> {
   const from = await customer(options);
   const call = await ring(phone, from, headers);
   await call.accept();

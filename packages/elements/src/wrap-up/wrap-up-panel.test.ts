@@ -5,7 +5,7 @@
 // Extend, End, the platform down (queued, then sent); axe-core clean.
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
-import type { Call, Phone, PhoneOptions } from '@cx/core';
+import type { CallHandle, Phone, PhoneOptions } from '@cx/core';
 import type { StartedSimulatedPlatform } from '@cx/core/testing';
 import { axeViolations } from '../testing/axe.js';
 import {
@@ -44,7 +44,7 @@ async function inWrapUp(prepare: (platform: StartedSimulatedPlatform) => void = 
   prepare(platform);
   const phone = await agentPhone({ platform: platformOption(platform), ...options });
   await until(() => phone.$me.get() !== undefined, '/me');
-  const incoming = new Promise<Call>((resolve) => {
+  const incoming = new Promise<CallHandle>((resolve) => {
     const off = phone.on('call:incoming', (call) => {
       off();
       resolve(call);
