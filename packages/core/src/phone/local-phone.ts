@@ -151,7 +151,10 @@ export class LocalPhone implements PhoneApi {
       onOffer: (offer) => this.#handleOffer(offer),
       streamFor: (leg) => this.#graph.streamFor(leg.id),
       referPolicy: (refer) => [...this.#referHandlers].some((handler) => handler(refer)),
-      onDialog: (leg, dialog) => this.#legs.update(leg, dialog),
+      onDialog: (leg, dialog) => {
+        this.#legs.update(leg, dialog);
+        this.onDialogs?.();
+      },
       onReconnected: () => {
         const live = (): CallLeg[] => this.#calls.live().flatMap((call) => this.#liveLeg(call) ?? []);
         if (live().length === 0) return;
@@ -399,6 +402,9 @@ export class LocalPhone implements PhoneApi {
     const leg = this.#liveLeg(call);
     return { peerConnection: leg?.peerConnection, remoteStream: leg?.remoteStream };
   }
+
+  /** Hears that a call's dialog was set up or changed (the tab host publishes {@link dialogOf}). */
+  onDialogs: (() => void) | undefined;
 
   /** The SIP dialog of a live call (for a tab that may have to take it over with `Replaces`). */
   dialogOf(call: CallHandle): DialogId | undefined {

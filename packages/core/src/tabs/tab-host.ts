@@ -96,6 +96,11 @@ export class TabHost {
       );
     }
     this.#offs.push(phone.$calls.subscribe((calls) => this.#followCalls(calls)), phone.$activeCall.listen(() => this.#postList()));
+    // A dialog is confirmed after the call's state changed (the ACK): the other tabs need it to take the call over.
+    phone.onDialogs = () => {
+      for (const call of phone.$calls.get()) if (!call.ended) this.#post({ t: 'call', call: this.#wire(call) });
+    };
+    this.#offs.push(() => (phone.onDialogs = undefined));
     for (const name of EVENT_NAMES) {
       this.#offs.push(
         phone.on(name, (...args: unknown[]) => {
