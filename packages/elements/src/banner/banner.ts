@@ -11,7 +11,7 @@ import type { CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
 import { loadAgentStatus, loadCallHistory, loadMissedCalls, loadPoolPanel, loadTransferPanels, loadVoicemail, loadWrapUp } from '../lazy-panels.js';
 import { CxDialRequestEvent, type CxAcceptRequestEvent, type CxCallBackRequestEvent } from '../events/request-events.js';
-import { agentLabel, connectionLabel } from '../format/call-labels.js';
+import { agentLabel, callerLabel, connectionLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
 import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { browserStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
@@ -83,6 +83,7 @@ const MISSED_SHOWN = 3;
  * @csspart call-kind - The New call choices (number, extension, smart outbound).
  * @csspart routing - The routing of a smart outbound call.
  * @csspart dial-error - Why the last new call could not be placed.
+ * @csspart lost-call - A call lost with the tab of the agent that carried it (several tabs).
  * @csspart popups - The column of popups.
  * @csspart popup - Each `<cx-call-popup>`.
  * @csspart transfers - The status of each transfer in progress.
@@ -138,6 +139,8 @@ export class CxBanner extends CxElement {
   private refocus = false;
   private dismissed: ReadonlySet<string> = new Set();
   private dialError = '';
+  /** A call that ended with the tab that carried it (another tab of the agent takes it over if it can). */
+  private lostNotice = '';
   private preferences = new BannerPreferences(browserStorage());
   /** The call whose Accept was pressed from inside the banner: the focus follows it to the panel. */
   private focusOnAccept: CallHandle | undefined;
@@ -163,8 +166,20 @@ export class CxBanner extends CxElement {
     const offs = [
       phone.on('call:incoming', unreview),
       phone.on('call:outgoing', unreview),
-      phone.on('call:accepted', (call) => void this.onAccepted(call)),
-      phone.on('call:ended', () => (this.refocus ||= this.matches(':focus-within'))),
+      phone.on('call:accepted', (call) => {
+        if (this.lostNotice) {
+          this.lostNotice = '';
+          this.requestUpdate();
+        }
+        void this.onAccepted(call);
+      }),
+      phone.on('call:ended', (call) => {
+        this.refocus ||= this.matches(':focus-within');
+        if (call.snapshot.endReason === 'tab-closed') {
+          this.lostNotice = `The tab that carried the call with ${callerLabel(call.snapshot)} was closed. This tab takes the call over if the other party allows it.`;
+          this.requestUpdate();
+        }
+      }),
       phone.on('transfer:changed', (call, transfer) => {
         this.transfers.set(call.id, transfer);
         this.requestUpdate();
@@ -316,6 +331,7 @@ export class CxBanner extends CxElement {
           ${this.dialError
             ? html`<p id="dial-error" part="dial-error" class="error text" role="alert">${this.dialError}</p>`
             : nothing}
+          ${this.lostNotice ? html`<p part="lost-call" class="error text" role="alert">${this.lostNotice}</p>` : nothing}
         </header>
         ${popups.length + missed.length > 0
           ? html`<div part="popups" class="popups">
