@@ -45,6 +45,7 @@ export { Shortcut, shortcutLabel } from './controllers/shortcut-controller.js';
 export { CxEvent } from './events/cx-event.js';
 export * from './events/call-events.js';
 export * from './events/request-events.js';
+export { CxBeforeLeaveEvent, CxNavigateDuringCallEvent, type LeaveDetail, type NavigateDetail } from './close-protection/leave-guard.js';
 export * from './events/call-box-events.js';
 export * from './events/command-failed-event.js';
 

@@ -17,6 +17,7 @@ import { BannerPreferences } from '../preferences/banner-preferences.js';
 import { browserStorage, type PreferenceStorage } from '../preferences/preference-storage.js';
 import { connectionStatusStyles } from '../styles/connection-status.styles.js';
 import { bannerStyles } from './banner.styles.js';
+import { LeaveGuardController } from '../close-protection/leave-guard.js';
 
 /** Missed call notices shown at once; older ones wait in the phone's history. */
 const MISSED_SHOWN = 3;
@@ -56,6 +57,8 @@ const MISSED_SHOWN = 3;
  * @event cx-call-back-request - Call back, from a Missed call notice or Recent calls: the number goes into New call. Cancelable.
  * @event cx-call-show-request - Show, in Recent calls: a finished call in the panel (or no longer). Cancelable.
  * @event cx-accept-request - From the popup. Cancelable.
+ * @event cx-before-leave - The page is being left or reloaded during a call. Cancelable: no confirmation is asked.
+ * @event cx-navigate-during-call - A navigation inside the page during a call. Cancelable (Navigation API).
  * @event cx-decline-request - From the popup. Cancelable.
  * @event cx-mute-request - From the active call panel. Cancelable.
  * @event cx-hold-request - From the active call panel or a call box. Cancelable.
@@ -152,6 +155,8 @@ export class CxBanner extends CxElement {
   private readonly transfers = new Map<string, Transfer>();
 
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
+  /** While a call is live in this tab: leaving the page asks first (close-protection/). */
+  private readonly leaveGuard = new LeaveGuardController(this, () => this.phone);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
   private readonly me = new StoreController(this, () => this.phone?.$me);

@@ -17,6 +17,7 @@ import { forwardPhoneEvents } from '../events/forward-phone-events.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
 import { connectionStatusStyles } from '../styles/connection-status.styles.js';
 import type { SmallBannerState, SmallBannerView } from './small-banner-view.js';
+import { LeaveGuardController } from '../close-protection/leave-guard.js';
 
 const loadView = (): Promise<SmallBannerView> => import('./small-banner-view.js').then((m) => m.smallBannerView);
 
@@ -81,6 +82,8 @@ export class CxSmallBanner extends CxElement {
   private view: SmallBannerView | undefined;
   private viewLoading: Promise<void> | undefined;
   private readonly calls = new StoreController(this, () => this.phone?.$calls);
+  /** While a call is live in this tab: leaving the page asks first (close-protection/). */
+  private readonly leaveGuard = new LeaveGuardController(this, () => this.phone);
   private readonly connection = new StoreController(this, () => this.phone?.$connection);
   private readonly agent = new StoreController(this, () => this.phone?.$agent);
   private readonly activeCall = new StoreController(this, () => this.phone?.$activeCall);
