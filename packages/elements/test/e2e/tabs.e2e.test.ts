@@ -61,6 +61,16 @@ describe('an agent with two tabs, over a real SIP server', function () {
 
   const callOf = (tab: Tab): CallHandle | undefined => tab.phone.$calls.get().find((call) => !call.ended);
 
+  /** How loud the customer is in what the tab plays for its live call, once heard (or after 6 s). */
+  async function customerLevelIn(tab: Tab): Promise<number> {
+    const meter = new FrequencyMeter(tab.phone.mediaOf(callOf(tab)!).remoteStream!);
+    try {
+      return await settle(() => meter.median(CUSTOMER_HZ, 400), true);
+    } finally {
+      meter.dispose();
+    }
+  }
+
   before(async () => {
     bob = new SimulatedCustomer({ server: env.wsUrl, aor: CUSTOMER.aor, password: CUSTOMER.password, frequency: CUSTOMER_HZ, displayName: 'Bob Martin' });
     await bob.connect();
@@ -88,13 +98,7 @@ describe('an agent with two tabs, over a real SIP server', function () {
     await bob.waitFor('active');
     await until(() => callOf(other)?.state === 'active' && callOf(holder)?.state === 'active', 'the call active in both tabs');
 
-    const stream = holder.phone.mediaOf(callOf(holder)!).remoteStream!;
-    const meter = new FrequencyMeter(stream);
-    try {
-      expect(await settle(() => meter.median(CUSTOMER_HZ, 400), true)).to.be.at.least(HEARD, 'the holding tab plays the customer');
-    } finally {
-      meter.dispose();
-    }
+    expect(await customerLevelIn(holder)).to.be.at.least(HEARD, 'the holding tab plays the customer');
     expect(await settle(() => bob.hears(AGENT_HZ, 400), true)).to.be.at.least(HEARD, 'the customer hears the agent');
 
     (await buttonIn(other, 'Hang up')).click();
@@ -119,13 +123,7 @@ describe('an agent with two tabs, over a real SIP server', function () {
     await bob.dial(AGENT.aor);
     (await buttonIn(other, 'Accept')).click();
     await bob.waitFor('active');
-    const stream = other.phone.mediaOf(callOf(other)!).remoteStream!;
-    const meter = new FrequencyMeter(stream);
-    try {
-      expect(await settle(() => meter.median(CUSTOMER_HZ, 400), true)).to.be.at.least(HEARD, 'the new holder plays the customer');
-    } finally {
-      meter.dispose();
-    }
+    expect(await customerLevelIn(other)).to.be.at.least(HEARD, 'the new holder plays the customer');
     await callOf(other)!.hangup();
   });
 
@@ -145,13 +143,7 @@ describe('an agent with two tabs, over a real SIP server', function () {
     await until(() => callOf(other)?.direction === 'outbound' && callOf(other)?.state === 'active', 'the call taken over', 10_000);
     expect(bobsCall.ended, "the customer's call went on").to.equal(false);
     expect(bob.call).to.equal(bobsCall);
-    const stream = other.phone.mediaOf(callOf(other)!).remoteStream!;
-    const meter = new FrequencyMeter(stream);
-    try {
-      expect(await settle(() => meter.median(CUSTOMER_HZ, 400), true)).to.be.at.least(HEARD, 'the agent hears the customer again');
-    } finally {
-      meter.dispose();
-    }
+    expect(await customerLevelIn(other)).to.be.at.least(HEARD, 'the agent hears the customer again');
     expect(await settle(() => bob.hears(AGENT_HZ, 400), true)).to.be.at.least(HEARD, 'the customer hears the agent again');
     (await buttonIn(other, 'Hang up')).click();
     await until(() => bobsCall.ended, "the customer's call hung up by the new holder");
