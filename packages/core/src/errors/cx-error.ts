@@ -15,8 +15,16 @@ export const CxErrorCode = {
   InvalidTarget: 'invalid-target',
   /** The phone is not registered, so it cannot place or take calls. */
   NotConnected: 'not-connected',
-  /** The microphone could not be opened (denied, missing, busy). */
+  /** The microphone (or another media step) failed: missing, busy, unplugged. A refusal of the permission is `microphone-denied`. */
   MediaFailed: 'media-failed',
+  /**
+   * The agent (or a policy) refused this site the microphone: only the
+   * browser's site settings can allow it again (docs/devices.md says how).
+   * `phone.devices.$microphonePermission` is `denied` meanwhile.
+   */
+  MicrophoneDenied: 'microphone-denied',
+  /** `phone.devices.setInput`/`setOutput`/`setRinger` got an id that is not in `$inputs`/`$outputs` (unplugged, or never there). */
+  DeviceNotFound: 'device-not-found',
   /** The SIP server or the remote party refused or failed a request. */
   SipFailure: 'sip-failure',
   /** The call ended while the command was in flight. */

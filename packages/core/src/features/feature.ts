@@ -5,6 +5,7 @@ import type { CallPermits, EndReason } from '../call/call-state.js';
 import type { CallOptions } from '../phone/phone-api.js';
 import type { Logger } from '../logger.js';
 import type { MediaTap } from '../media/media-graph.js';
+import type { Ringer } from '../media/ringer.js';
 import type { Route } from '../media/routing.js';
 import type { PhoneEventMap } from '../phone/phone-events.js';
 import type { ResolvedPhoneOptions } from '../phone/phone-options.js';
@@ -68,6 +69,8 @@ export interface FeatureContext {
     routes(): readonly Route[];
     /** A recording played to the agent (a voicemail), in an element the feature made; returns the function that removes it. */
     addPlayback(element: HTMLMediaElement): () => void;
+    /** The ringer output (loaded on first use): the ringtone and notification sounds play there. */
+    ringer(): Promise<Ringer>;
   };
 }
 

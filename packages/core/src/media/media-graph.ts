@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Mixer } from './mixer.js';
+import type { Ringer } from './ringer.js';
 import { RemoteAudio } from './remote-audio.js';
 import { MICROPHONE, SPEAKER, type Route } from './routing.js';
 
@@ -67,6 +68,12 @@ export class MediaGraph {
   #disposed = false;
   /** Recordings played to the agent (a voicemail): they go where the agent's audio goes, and stop with the phone. */
   readonly #playbacks = new Set<HTMLMediaElement>();
+  /** The ringer output, loaded when something first rings. */
+  #ringer: Promise<Ringer> | undefined;
+  /** The chosen microphone (a `deviceId`; '' the browser's default), asked for each time the microphone opens. */
+  input = '';
+  /** Where the agent hears calls and recordings (a `deviceId` for `setSinkId`; '' the default output). */
+  #sink = '';
 
   constructor(getStream: MicrophoneSource, logger: Logger) {
     this.#getStream = getStream;
@@ -129,6 +136,7 @@ export class MediaGraph {
     if (!node) return;
     node.remote = stream;
     node.audio.play(stream);
+    if (this.#sink) void this.setSink(this.#sink);
     this.#apply();
     this.#mixer?.refresh();
   }
@@ -160,11 +168,65 @@ export class MediaGraph {
   /** Adds a recording played to the agent (an element the phone owns); returns the function that removes it. */
   addPlayback(element: HTMLMediaElement): () => void {
     this.#playbacks.add(element);
+    if (this.#sink) void this.setSink(this.#sink);
     return () => void this.#playbacks.delete(element);
+  }
+
+  /**
+   * The ringer output: the ringtone and the sounds of notifications play
+   * there and nowhere else, so choosing the ringer device is one call:
+   * `(await graph.ringer()).setSinkId(deviceId)`.
+   */
+  ringer(): Promise<Ringer> {
+    return (this.#ringer ??= import('./ringer.js').then(({ Ringer: RingerClass }) => new RingerClass()));
+  }
+
+  /** The microphone while it is open (the devices feature watches its track end when a device is unplugged). */
+  get microphone(): MediaStream | undefined {
+    return this.#microphoneStream;
+  }
+
+  /**
+   * Opens the chosen microphone ({@link input}) again if it is open, and
+   * sends it at once: each leg's sender gets its new copy (`replaceTrack`,
+   * no renegotiation) and mixes and taps take it as their source. Rejects,
+   * keeping the old one, when it cannot be opened.
+   */
+  async reopenMicrophone(): Promise<void> {
+    const old = this.#microphone;
+    if (!old) return;
+    const stream = await this.#getStream(this.#constraints());
+    if (this.#microphone !== old) {
+      // Released (or reopened) meanwhile: this one is not needed.
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
+    this.#microphone = Promise.resolve(stream);
+    this.#microphoneStream = stream;
+    this.#mixer?.forget(MICROPHONE);
+    for (const node of this.#legs.values()) {
+      if (!node.feed) continue;
+      node.feed.stop();
+      node.feed = stream.getAudioTracks()[0]?.clone();
+      if (!node.mixing) this.#send(node, node.feed);
+    }
+    this.#apply();
+    this.#mixer?.refresh();
+    void old.then((previous) => previous.getTracks().forEach((track) => track.stop()), () => undefined);
+  }
+
+  /** Plays calls and recordings on this output (`setSinkId`; '' the default), now and from now on. */
+  async setSink(deviceId: string): Promise<void> {
+    this.#sink = deviceId;
+    const elements = [...[...this.#legs.values()].map((node) => node.audio.audioElement), ...this.#playbacks];
+    // Where the browser has `setSinkId`; a device that vanished meanwhile leaves an element where it was (the devices feature falls back).
+    await Promise.all(elements.map((element) => element && 'setSinkId' in element && element.setSinkId(deviceId).catch(() => undefined)));
   }
 
   dispose(): void {
     this.#disposed = true;
+    void this.#ringer?.then((ringer) => ringer.dispose(), () => undefined);
+    this.#ringer = undefined;
     for (const element of this.#playbacks) element.pause();
     this.#playbacks.clear();
     for (const id of [...this.#legs.keys()]) this.removeLeg(id);
@@ -212,9 +274,14 @@ export class MediaGraph {
     node.port.setOutgoing(track).catch((error: unknown) => this.#logger.warn('Could not switch what a call sends', error));
   }
 
+  /** The chosen microphone, else the default (`media.getStream` gets these too). */
+  #constraints(): MediaStreamConstraints {
+    return { audio: this.input ? { deviceId: { exact: this.input } } : true, video: false };
+  }
+
   #openMicrophone(): Promise<MediaStream> {
     if (!this.#microphone) {
-      const opening = this.#getStream({ audio: true, video: false });
+      const opening = this.#getStream(this.#constraints());
       this.#microphone = opening;
       opening.then(
         (stream) => {
@@ -238,3 +305,4 @@ export class MediaGraph {
     }, () => undefined);
   }
 }
+

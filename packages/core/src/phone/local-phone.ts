@@ -1,4 +1,4 @@
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { AgentController, type AgentReport } from '../agent/agent-controller.js';
 import type { AgentState, AgentStatus, RestingStatus } from '../agent/agent-status.js';
 import { createCall, type Call, type CallDriver, type CallExtras, type CallHandle, type CallSnapshot } from '../call/call.js';
@@ -13,6 +13,9 @@ import { lazyFeature } from '../features/lazy.js';
 import { newId } from '../id.js';
 import { Logger } from '../logger.js';
 import { MediaGraph } from '../media/media-graph.js';
+import type { DevicesApi } from '../media/devices.js';
+import type { PhoneDevices } from '../media/devices-types.js';
+import { lazyDevices } from '../media/lazy-devices.js';
 import { routeCalls, type Route } from '../media/routing.js';
 import { smallBannerAllows } from '../rules/small-banner-access.js';
 import { LegRegistry } from '../sip/leg-registry.js';
@@ -29,6 +32,8 @@ import type { MissedApi } from '../missed/missed-feature.js';
 import type { VoicemailApi, VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
 import type { QualityApi } from '../quality/quality-feature.js';
+import type { NotificationsApi } from '../notifications/notifications-feature.js';
+import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import { wrapUpCommands } from '../wrap-up/wrap-up-commands.js';
 import type { MissedCallEntry } from '../missed/missed-calls.js';
@@ -59,6 +64,8 @@ const LAZY = {
   voicemail: lazyFeature<VoicemailApi>('voicemail', () => import('../voicemail/voicemail-feature.js').then((m) => m.voicemailFeature)),
   wrapUp: lazyFeature<WrapUpApi>('wrap-up', () => import('../wrap-up/wrap-up-feature.js').then((m) => m.wrapUpFeature)),
   quality: lazyFeature<QualityApi>('quality', () => import('../quality/quality-feature.js').then((m) => m.qualityFeature)),
+  notifications: lazyFeature<NotificationsApi>('notifications', () => import('../notifications/notifications-feature.js').then((m) => m.notificationsFeature)),
+  devices: lazyFeature<DevicesApi>('devices', () => import('../media/devices.js').then((m) => m.devicesFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -98,8 +105,12 @@ export class LocalPhone implements PhoneApi {
   readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
   /** The post-interaction in progress (form, draft, time), or undefined. */
   readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
+  /** How the agent is told of each kind of event: the `notifications` option, then what the agent saved (docs/notifications.md). */
+  readonly $notificationSettings: ReadableAtom<NotificationSettings>;
   /** Commands of the post-interaction: `update`, `save`, `extend`, `end`, `pickContact`, `pickCase`. */
   readonly wrapUp: WrapUpCommands = wrapUpCommands(() => this.#feature(LAZY.wrapUp));
+  /** Microphones and outputs, the agent's choices and the microphone permission (docs/devices.md). */
+  readonly devices: PhoneDevices = lazyDevices((stores) => this.#feature(LAZY.devices).then((devices) => devices.start(this.#graph, stores)));
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -113,6 +124,7 @@ export class LocalPhone implements PhoneApi {
   readonly #missed = atom<readonly MissedCallEntry[]>([]);
   readonly #voicemails = atom<readonly Voicemail[]>([]);
   readonly #wrapUp = atom<WrapUp | undefined>(undefined);
+  readonly #notificationSettings: WritableAtom<NotificationSettings>;
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -185,6 +197,7 @@ export class LocalPhone implements PhoneApi {
     this.$missedCalls = this.#missed;
     this.$voicemails = this.#voicemails;
     this.$wrapUp = this.#wrapUp;
+    this.$notificationSettings = this.#notificationSettings = atom(this.options.notifications);
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -212,9 +225,12 @@ export class LocalPhone implements PhoneApi {
    * `sip.connectTimeout`. Calling it again tries again.
    */
   connect(): Promise<void> {
+    // Reading a devices store loads them: the saved microphone is then the one calls open.
+    this.devices.$selection.get();
     this.#start(LAZY.missed, (missed) => missed.start(this.#missed));
     this.#start(LAZY.wrapUp, (wrapUp) => wrapUp.start(this.#wrapUp, this.#agent));
     this.#start(LAZY.quality, (quality) => quality.start());
+    this.#notifications().catch((error: unknown) => this.#logger.warn('Notifications could not be loaded', error));
     if (this.options.platform) {
       this.#start(LAZY.voicemail, (voicemail) => voicemail.start(this.#voicemails));
       // The profile and the pool load beside the registration; a platform
@@ -267,6 +283,23 @@ export class LocalPhone implements PhoneApi {
   /** Calls back the number of a missed call; a connected call marks it processed. */
   callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<Call> {
     return this.call(entry.caller.number);
+  }
+
+  /**
+   * How the agent is told of `kind` (`ringing`, `missed`,
+   * `transferRequested`, `ended`): `off`, `sound`, `desktop` or `both`.
+   * Saved for this AOR in the browser, and on the platform when it keeps
+   * them. Rejects with `invalid-options` for an unknown kind or mode.
+   */
+  async setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
+    return (await this.#notifications()).set(kind, mode);
+  }
+
+  /** The notifications feature, started (it plays and shows only in the phone that is connected). */
+  async #notifications(): Promise<NotificationsApi> {
+    const api = await this.#feature(LAZY.notifications);
+    api.start({ $settings: this.#notificationSettings, $me: this.#me });
+    return api;
   }
 
   async take(interactionId: string): Promise<void> {
@@ -735,6 +768,7 @@ export class LocalPhone implements PhoneApi {
         tap: (sources) => this.#graph.tap(sources),
         routes: () => this.#graph.routes,
         addPlayback: (element) => this.#graph.addPlayback(element),
+        ringer: () => this.#graph.ringer(),
       },
       expectTaken: (interactionId, withinMs = TAKEN_WAIT) => {
         this.#taken.set(interactionId, Date.now() + withinMs);

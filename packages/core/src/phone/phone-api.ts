@@ -9,7 +9,9 @@ import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import type { Conference } from '../conference/conference-feature.js';
 import type { MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
+import type { PhoneDevices } from '../media/devices-types.js';
 import type { VoicemailPlayback } from '../voicemail/voicemail-feature.js';
+import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
@@ -71,4 +73,10 @@ export interface PhoneApi {
   monitor(target: string | { readonly interactionId?: string | undefined }, options?: MonitorOptions): Promise<MonitorSession>;
   /** Transfer destinations. */
   readonly directory: { search(text: string): Promise<DirectoryEntry[]> };
+  /** Microphones, outputs and the ringer: lists, the agent's choices, the microphone permission (docs/devices.md). */
+  readonly devices: PhoneDevices;
+  /** How the agent is told of each kind of event (docs/notifications.md). */
+  readonly $notificationSettings: ReadableAtom<NotificationSettings>;
+  /** Changes one kind's mode; saved for this agent (browser, and platform when there is one). */
+  setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import type { AgentStatus } from '../agent/agent-status.js';
+import type { DeviceChange } from '../media/devices-types.js';
 import type { Call, CallHandle, CallSnapshot } from '../call/call.js';
 import type { MonitorNotice } from '../call/call-info.js';
 import type { QualitySample } from '../quality/quality-types.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { Transfer } from '../transfer/transfer-types.js';
 import type { CallRecord } from '../wrap-up/wrap-up-types.js';
+import type { NotificationKind } from '../notifications/notification-settings.js';
 
 /** Every event of `phone.on(name, fn)`, with its listener's arguments; `C` is how calls are handed out. */
 export interface PhoneEvents<C extends CallHandle> {
@@ -53,6 +55,17 @@ export interface PhoneEvents<C extends CallHandle> {
    * does; docs/reliability.md). `call.snapshot.quality` has the warnings too.
    */
   'call:quality': [call: C, quality: QualitySample];
+  /**
+   * A chosen device (microphone, output or ringer) was unplugged during a
+   * call: the browser's default is used now (`to` is `''`) and the call goes
+   * on. Emitted by the tab that holds the media (docs/devices.md).
+   */
+  'device:changed': [change: DeviceChange];
+  /**
+   * The agent clicked a desktop notification of this call (its page was
+   * focused first): bring the call forward (the Banner focuses its popup).
+   */
+  'notification:clicked': [call: C, kind: NotificationKind];
 }
 
 /** A finished recording. */

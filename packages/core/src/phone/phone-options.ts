@@ -5,6 +5,7 @@ import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
 import type { CrmPicker } from '../wrap-up/wrap-up-types.js';
+import { readNotificationSettings, type NotificationSettings } from '../notifications/notification-settings.js';
 
 /** Functions the CRM page gives the phone, for what only the CRM knows. */
 export interface PhoneHooks {
@@ -64,6 +65,13 @@ export interface PhoneOptions {
    * (docs/reliability.md). `independent`: this phone registers on its own.
    */
   tabs?: 'shared' | 'independent';
+  /**
+   * How the agent is told of each kind of event (docs/notifications.md):
+   * `'off'`, `'sound'`, `'desktop'` or `'both'`. Defaults: ringing `both`,
+   * missed `desktop`, transferRequested `both`, ended `off`. The agent's own
+   * choices (`phone.setNotification`) are saved and win over these.
+   */
+  notifications?: Partial<NotificationSettings>;
   log?: LogOptions;
 }
 
@@ -172,6 +180,7 @@ export interface ResolvedPhoneOptions {
   contacts: { lookup: ContactLookup | undefined; timeout: number };
   hooks: PhoneHooks;
   tabs: 'shared' | 'independent';
+  notifications: NotificationSettings;
   log: LogOptions;
 }
 
@@ -351,6 +360,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     },
     hooks,
     tabs: options['tabs'] === 'independent' ? 'independent' : 'shared',
+    notifications: readNotificationSettings(options['notifications'], problems),
     log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
   };
 

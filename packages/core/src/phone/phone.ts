@@ -10,6 +10,8 @@ import type { Me, PoolEntry, Voicemail } from '../platform/platform-schemas.js';
 import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { TabGroup, TabSeat } from '../tabs/tab-seat.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
+import type { PhoneDevices } from '../media/devices-types.js';
+import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 import { installLocalFeature, LocalPhone } from './local-phone.js';
 import type { CallOptions, PhoneApi } from './phone-api.js';
 import type { PhoneApiEventMap } from './phone-events.js';
@@ -56,10 +58,18 @@ export class Phone implements PhoneApi {
   readonly $voicemails: ReadableAtom<readonly Voicemail[]>;
   /** The post-interaction in progress (form, draft, time), or undefined. */
   readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
+  /** How the agent is told of each kind of event (`off`, `sound`, `desktop`, `both`; docs/notifications.md). */
+  readonly $notificationSettings: ReadableAtom<NotificationSettings>;
   /** Commands of the post-interaction: `update`, `save`, `extend`, `end`, `pickContact`, `pickCase`. */
   readonly wrapUp: WrapUpCommands;
   /** Transfer destinations: the platform's directory when there is one, else the `directory` option. */
   readonly directory: PhoneApi['directory'];
+  /**
+   * Microphones, outputs and the ringer (docs/devices.md). The lists, the
+   * choices and the permission are this browser's, so they come from this
+   * tab; the `set*` commands go where the media is (the holding tab).
+   */
+  readonly devices: PhoneDevices;
 
   readonly #local: LocalPhone;
   readonly #events = new Emitter<PhoneApiEventMap>();
@@ -99,6 +109,7 @@ export class Phone implements PhoneApi {
     this.$missedCalls = follow((p) => p.$missedCalls);
     this.$voicemails = follow((p) => p.$voicemails);
     this.$wrapUp = follow((p) => p.$wrapUp);
+    this.$notificationSettings = follow((p) => p.$notificationSettings);
     const wrapUp = (name: keyof WrapUpCommands) => (...args: never[]) => (now().wrapUp[name] as (...a: never[]) => unknown)(...args);
     this.wrapUp = {
       update: wrapUp('update'),
@@ -109,6 +120,12 @@ export class Phone implements PhoneApi {
       pickCase: wrapUp('pickCase'),
     } as WrapUpCommands;
     this.directory = { search: (text) => now().directory.search(text) };
+    this.devices = {
+      ...local.devices,
+      setInput: (id) => now().devices.setInput(id),
+      setOutput: (id) => now().devices.setOutput(id),
+      setRinger: (id) => now().devices.setRinger(id),
+    };
   }
 
   get #now(): PhoneApi {
@@ -184,6 +201,10 @@ export class Phone implements PhoneApi {
   }
   monitor(target: string | { readonly interactionId?: string | undefined }, options?: MonitorOptions): ReturnType<PhoneApi['monitor']> {
     return this.#now.monitor(target, options);
+  }
+  /** Changes how the agent is told of `kind`; rejects with `invalid-options` for an unknown kind or mode. */
+  setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
+    return this.#now.setNotification(kind, mode);
   }
 
   /** A call's peer connection and remote audio (this tab's calls only), for meters and tests. */

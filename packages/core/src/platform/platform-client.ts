@@ -7,6 +7,7 @@ import {
   InteractionSchema,
   MeSchema,
   MissedCallSchema,
+  NotificationSettingsSchema,
   PlatformEventSchemas,
   PlatformUserSchema,
   PoolSchema,
@@ -22,6 +23,7 @@ import {
   type Me,
   type MissedCall,
   type PlatformEvent,
+  type PlatformNotificationSettings,
   type PlatformUser,
   type PoolEntry,
   type QueueForm,
@@ -62,6 +64,8 @@ export interface PlatformClient {
   me(): Promise<Me>;
   /** `PUT /me/status`. */
   setStatus(body: StatusRequest): Promise<StatusAnswer>;
+  /** `PUT /me/notifications`: the agent's notification settings. A platform without it answers 404 (`platform-refused`, `statusCode` 404). */
+  setNotifications(body: PlatformNotificationSettings): Promise<PlatformNotificationSettings>;
   /** `GET /pool`. */
   pool(): Promise<PoolEntry[]>;
   /** `POST /pool/{id}/take`; never repeated. Another agent was first: `already-taken` (409). */
@@ -118,6 +122,7 @@ export function createPlatformClient(options: PlatformOptions, logger?: Logger):
   return {
     me: () => get('/me', MeSchema),
     setStatus: (body) => http.send({ method: 'PUT', path: '/me/status', body, idempotent: true, schema: StatusAnswerSchema }),
+    setNotifications: (body) => http.send({ method: 'PUT', path: '/me/notifications', body, idempotent: true, schema: NotificationSettingsSchema }),
     pool: () => get('/pool', PoolSchema),
     async take(interactionId) {
       await http.send({

@@ -22,6 +22,15 @@ export const QueueSchema = v.object({
   callerId: v.optional(Text),
 });
 
+/** How the agent is told of each kind of event (`PUT /me/notifications`, `/me` `notifications`). */
+const NotificationMode = v.picklist(['off', 'sound', 'desktop', 'both']);
+export const NotificationSettingsSchema = v.object({
+  ringing: NotificationMode,
+  missed: NotificationMode,
+  transferRequested: NotificationMode,
+  ended: NotificationMode,
+});
+
 export const MeSchema = v.object({
   id: Id,
   name: Text,
@@ -38,6 +47,7 @@ export const MeSchema = v.object({
   }),
   queues: v.array(QueueSchema),
   voicemail: v.optional(v.object({ emailNotification: v.boolean(), email: v.optional(v.pipe(v.string(), v.maxLength(320))) })),
+  notifications: v.optional(NotificationSettingsSchema),
 });
 
 export const PlatformStatus = v.picklist(['available', 'paused', 'post-interaction', 'offline']);
@@ -139,6 +149,7 @@ export const PlatformUserSchema = v.object({
 
 export type Queue = v.InferOutput<typeof QueueSchema>;
 export type Me = v.InferOutput<typeof MeSchema>;
+export type PlatformNotificationSettings = v.InferOutput<typeof NotificationSettingsSchema>;
 export type PlatformStatus = v.InferOutput<typeof PlatformStatus>;
 export type StatusRequest = v.InferOutput<typeof StatusRequestSchema>;
 export type StatusAnswer = v.InferOutput<typeof StatusAnswerSchema>;

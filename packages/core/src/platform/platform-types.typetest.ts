@@ -12,6 +12,7 @@ import type {
   Me,
   MissedCall,
   PlatformErrorBody,
+  PlatformNotificationSettings,
   PlatformUser,
   PoolEntry,
   Queue,
@@ -65,6 +66,7 @@ same<v.InferOutput<typeof WrapUpSavedSchema>, Schemas['WrapUpSaved']>(true);
 same<v.InferOutput<typeof WrapUpInvalidSchema>, Schemas['WrapUpInvalid']>(true);
 same<v.InferOutput<typeof WrapUpExtendRequestSchema>, Schemas['WrapUpExtendRequest']>(true);
 same<RecordingAnswer, Schemas['Recording']>(true);
+same<PlatformNotificationSettings, Schemas['NotificationSettings']>(true);
 
 // The check itself can fail: a field of the wrong type is caught.
 // @ts-expect-error a number is not an id

@@ -532,7 +532,8 @@ export class SipAgent {
         if (!(session instanceof Invitation || session instanceof Inviter)) {
           return Promise.reject(new CxError(CxErrorCode.MediaFailed, 'Unknown SIP session.'));
         }
-        return this.#handlers.streamFor(this.#legOf(session)).catch((error: unknown) => Promise.reject(mediaOrSip(error, 'Microphone')));
+        const leg = this.#legOf(session);
+        return this.#handlers.streamFor(leg).catch((error: unknown) => Promise.reject((leg.mediaError = mediaOrSip(error, 'Microphone'))));
       };
       const handler = Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory)(session, factoryOptions) as Web.SessionDescriptionHandler;
       // sip.js asks the handler to roll an offer back when a re-INVITE fails

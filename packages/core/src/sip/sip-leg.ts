@@ -70,6 +70,8 @@ export const AUDIO_ONLY = { constraints: { audio: true, video: false } };
 export class SipLeg implements CallLeg {
   readonly id = newId('leg');
   readonly session: Invitation | Inviter;
+  /** Why the microphone could not be given to this leg: sip.js answers 480 and swallows it, accept() rejects with it. */
+  mediaError: CxError | undefined;
   readonly #options: SipLegOptions;
   #listener: CallLegListener | undefined;
   #localEnd = false;
@@ -140,6 +142,7 @@ export class SipLeg implements CallLeg {
     } finally {
       stopWatching();
     }
+    if (this.mediaError) throw this.mediaError;
     // The dialog is confirmed by the caller's ACK: a re-INVITE (hold) sent
     // before it would cross the 200 OK. Wait for it, within reason.
     if (!this.#acked && invitation.state !== SessionState.Terminated) {
@@ -517,7 +520,8 @@ export function mediaOrSip(error: unknown, message: string): CxError {
   if (error instanceof CxError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'NotAllowedError' || name === 'NotFoundError' || name === 'NotReadableError' || name === 'OverconstrainedError') {
-    return new CxError(CxErrorCode.MediaFailed, `${message}: the microphone could not be opened (${name}).`, {
+    // A refusal is the agent's (or a policy's) to undo in the site settings: a code of its own (docs/devices.md).
+    return new CxError(name === 'NotAllowedError' ? CxErrorCode.MicrophoneDenied : CxErrorCode.MediaFailed, `${message}: the microphone could not be opened (${name}).`, {
       cause: error,
       solutions: ['Allow microphone access for this page.', 'Check that a microphone is connected and not in use.'],
     });

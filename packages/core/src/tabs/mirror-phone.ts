@@ -5,6 +5,7 @@ import { atom, type WritableAtom } from 'nanostores';
 import {
   abilitiesOf,
   CxError,
+  DEFAULT_NOTIFICATIONS,
   CxErrorCode,
   type AgentState,
   type AgentStatus,
@@ -19,6 +20,13 @@ import {
   type MonitorOptions,
   type MonitorSession,
   type MonitorState,
+  type NotificationKind,
+  type NotificationMode,
+  type NotificationSettings,
+  type DeviceSelection,
+  type MediaDeviceEntry,
+  type MicrophonePermission,
+  type PhoneDevices,
   type PhoneApi,
   type PhoneApiEventMap,
   type PoolEntry,
@@ -59,6 +67,22 @@ export class MirrorPhone implements PhoneApi {
   readonly $missedCalls = atom<readonly MissedCallEntry[]>([]);
   readonly $voicemails = atom<readonly Voicemail[]>([]);
   readonly $wrapUp = atom<WrapUp | undefined>(undefined);
+  readonly $notificationSettings = atom<NotificationSettings>(DEFAULT_NOTIFICATIONS);
+  readonly #inputs = atom<readonly MediaDeviceEntry[]>([]);
+  readonly #outputs = atom<readonly MediaDeviceEntry[]>([]);
+  readonly #selection = atom<DeviceSelection>({ input: '', output: '', ringer: '' });
+  readonly #permission = atom<MicrophonePermission>('prompt');
+  /** The holding tab's devices: the same browser's lists and choices; the commands act where the media is. */
+  readonly devices: PhoneDevices = {
+    $inputs: this.#inputs,
+    $outputs: this.#outputs,
+    $selection: this.#selection,
+    $microphonePermission: this.#permission,
+    requestMicrophone: () => this.#command({ kind: 'devices' }, 'requestMicrophone', []) as Promise<MicrophonePermission>,
+    setInput: (id) => this.#command({ kind: 'devices' }, 'setInput', [id]) as Promise<void>,
+    setOutput: (id) => this.#command({ kind: 'devices' }, 'setOutput', [id]) as Promise<void>,
+    setRinger: (id) => this.#command({ kind: 'devices' }, 'setRinger', [id]) as Promise<void>,
+  };
   readonly wrapUp: WrapUpCommands;
   readonly directory = {
     search: (text: string): Promise<DirectoryEntry[]> => this.#command({ kind: 'directory' }, 'search', [text]) as Promise<DirectoryEntry[]>,
@@ -148,6 +172,10 @@ export class MirrorPhone implements PhoneApi {
     return this.#command({ kind: 'phone' }, 'monitor', [plain, options]) as Promise<MonitorSession>;
   }
 
+  setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
+    return this.#command({ kind: 'phone' }, 'setNotification', [kind, mode]) as Promise<void>;
+  }
+
   /** A message of a holding tab. */
   receive(message: HostMessage): void {
     if (message.host !== this.host) {
@@ -166,6 +194,11 @@ export class MirrorPhone implements PhoneApi {
         if ('missedCalls' in s) this.$missedCalls.set(s.missedCalls as readonly MissedCallEntry[]);
         if ('voicemails' in s) this.$voicemails.set(s.voicemails as readonly Voicemail[]);
         if ('wrapUp' in s) this.$wrapUp.set(s.wrapUp as WrapUp | undefined);
+        if ('notificationSettings' in s) this.$notificationSettings.set(s.notificationSettings as NotificationSettings);
+        if ('inputs' in s) this.#inputs.set(s.inputs as readonly MediaDeviceEntry[]);
+        if ('outputs' in s) this.#outputs.set(s.outputs as readonly MediaDeviceEntry[]);
+        if ('deviceSelection' in s) this.#selection.set(s.deviceSelection as DeviceSelection);
+        if ('microphonePermission' in s) this.#permission.set(s.microphonePermission as MicrophonePermission);
         if ('smartOutbound' in s) this.#smartOutbound = s.smartOutbound === true;
         if ('connection' in s) this.#heard();
         break;

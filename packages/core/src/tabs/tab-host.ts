@@ -29,13 +29,16 @@ export const EVENT_NAMES: readonly (keyof PhoneApiEventMap)[] = [
   'monitor:ended',
   'call:logged',
   'call:quality',
+  'notification:clicked',
+  'device:changed',
 ];
 
 /** What another tab may ask, by target: nothing else runs. */
 const COMMANDS: Readonly<Record<CommandTarget['kind'], readonly string[]>> = {
-  phone: ['call', 'setPaused', 'setStatus', 'take', 'callBack', 'markHeard', 'voicemailAudio', 'playVoicemail', 'merge', 'monitor'],
+  phone: ['call', 'setPaused', 'setStatus', 'take', 'callBack', 'markHeard', 'voicemailAudio', 'playVoicemail', 'merge', 'monitor', 'setNotification'],
   wrapUp: ['update', 'save', 'extend', 'end', 'pickContact', 'pickCase'],
   directory: ['search'],
+  devices: ['setInput', 'setOutput', 'setRinger', 'requestMicrophone'],
   call: ['accept', 'decline', 'hangup', 'mute', 'hold', 'sendDtmf', 'transfer', 'startRecording', 'stopRecording'],
   transfer: ['complete', 'cancel'],
   monitor: ['setMode', 'stop'],
@@ -87,6 +90,11 @@ export class TabHost {
       missedCalls: phone.$missedCalls,
       voicemails: phone.$voicemails,
       wrapUp: phone.$wrapUp,
+      notificationSettings: phone.$notificationSettings,
+      inputs: phone.devices.$inputs,
+      outputs: phone.devices.$outputs,
+      deviceSelection: phone.devices.$selection,
+      microphonePermission: phone.devices.$microphonePermission,
     };
     for (const [key, store] of Object.entries(stores)) {
       this.#offs.push(
@@ -125,6 +133,11 @@ export class TabHost {
         missedCalls: phone.$missedCalls.get(),
         voicemails: phone.$voicemails.get(),
         wrapUp: phone.$wrapUp.get(),
+        notificationSettings: phone.$notificationSettings.get(),
+        inputs: phone.devices.$inputs.get(),
+        outputs: phone.devices.$outputs.get(),
+        deviceSelection: phone.devices.$selection.get(),
+        microphonePermission: phone.devices.$microphonePermission.get(),
         smartOutbound: phone.allowsSmartOutbound(),
       },
     });
@@ -199,6 +212,7 @@ export class TabHost {
     if (target.kind === 'phone') return this.#phone;
     if (target.kind === 'wrapUp') return this.#phone.wrapUp;
     if (target.kind === 'directory') return this.#phone.directory;
+    if (target.kind === 'devices') return this.#phone.devices;
     const found = target.kind === 'call' ? this.#call(target.id) : this.#objects.get(`${target.kind}:${target.id}`);
     if (!found) throw new TypeError(`This ${target.kind} is gone.`);
     return found;

@@ -22,6 +22,12 @@ export interface WireStores {
   missedCalls: unknown;
   voicemails: unknown;
   wrapUp: unknown;
+  notificationSettings: unknown;
+  /** `phone.devices` of the holding tab: the lists, the choices and the permission. */
+  inputs: unknown;
+  outputs: unknown;
+  deviceSelection: unknown;
+  microphonePermission: unknown;
   smartOutbound: boolean;
 }
 
@@ -57,6 +63,7 @@ export type CommandTarget =
   | { kind: 'phone' }
   | { kind: 'wrapUp' }
   | { kind: 'directory' }
+  | { kind: 'devices' }
   | { kind: 'call' | 'transfer' | 'monitor' | 'conference' | 'playback'; id: string };
 
 /** From the host, to every tab. */

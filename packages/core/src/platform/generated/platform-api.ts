@@ -18,6 +18,18 @@ export interface paths {
      */
     put: operations["setStatus"];
   };
+  "/me/notifications": {
+    /**
+     * Save the agent's notification settings
+     * @description How the agent is told of each kind of event (docs/notifications.md),
+     * as the agent chose them in the Banner's settings: the whole object
+     * each time. `GET /me` gives them back in `notifications`.
+     *
+     * Optional: a platform that does not keep them answers `404`, and the
+     * Banner keeps them in the browser only (one entry per agent address).
+     */
+    put: operations["setNotifications"];
+  };
   "/pool": {
     /**
      * The pool
@@ -185,6 +197,19 @@ export interface components {
       };
       queues: components["schemas"]["Queue"][];
       voicemail?: components["schemas"]["Mailbox"];
+      notifications?: components["schemas"]["NotificationSettings"];
+    };
+    /**
+     * @description Not at all, a sound on the ringer, a desktop notification, or both.
+     * @enum {string}
+     */
+    NotificationMode: "off" | "sound" | "desktop" | "both";
+    /** @description How the agent is told of each kind of event: an offer ringing (`ringing`), a missed call, a call transferred to the agent by another agent (`transferRequested`), an answered call that the other side ended (`ended`). Saved with `PUT /me/notifications`. */
+    NotificationSettings: {
+      ringing: components["schemas"]["NotificationMode"];
+      missed: components["schemas"]["NotificationMode"];
+      transferRequested: components["schemas"]["NotificationMode"];
+      ended: components["schemas"]["NotificationMode"];
     };
     /** @description The agent's voice mailbox: whether a new message is also sent by email, and to which address. Shown in the Banner's Voicemail region. */
     Mailbox: {
@@ -421,6 +446,41 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * Save the agent's notification settings
+   * @description How the agent is told of each kind of event (docs/notifications.md),
+   * as the agent chose them in the Banner's settings: the whole object
+   * each time. `GET /me` gives them back in `notifications`.
+   *
+   * Optional: a platform that does not keep them answers `404`, and the
+   * Banner keeps them in the browser only (one entry per agent address).
+   */
+  setNotifications: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "ringing": "both",
+         *   "missed": "desktop",
+         *   "transferRequested": "both",
+         *   "ended": "off"
+         * }
+         */
+        "application/json": components["schemas"]["NotificationSettings"];
+      };
+    };
+    responses: {
+      /** @description The settings saved. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationSettings"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
     };
   };
   /**

@@ -3,6 +3,7 @@ import type {
   DirectoryEntry,
   FormField,
   MissedCall,
+  PlatformNotificationSettings,
   PlatformStatus,
   Queue,
 } from '../../platform/platform-schemas.js';
@@ -18,6 +19,8 @@ export interface SimulatedUser {
   profile: { ringTimeout: number; autoAnswer: boolean; wrapUpSeconds: number; callerId?: string; ringDuringWrapUp?: boolean };
   /** The voice mailbox's email notification (`/me` `voicemail`). */
   voicemail?: { emailNotification: boolean; email?: string };
+  /** Notification settings the agent saved (`PUT /me/notifications`; `/me` `notifications`). */
+  notifications?: PlatformNotificationSettings;
   /** Queues the user answers. */
   queueIds: string[];
   status: PlatformStatus;

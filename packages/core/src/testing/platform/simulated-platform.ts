@@ -6,6 +6,7 @@ import {
   ErrorSchema,
   InteractionSchema,
   MeSchema,
+  NotificationSettingsSchema,
   MissedCallSchema,
   PlatformEventSchemas,
   PlatformUserSchema,
@@ -625,7 +626,17 @@ class Platform implements SimulatedPlatform {
             profile: { ...user.profile },
             queues,
             ...(user.voicemail === undefined ? {} : { voicemail: { ...user.voicemail } }),
+            ...(user.notifications === undefined ? {} : { notifications: { ...user.notifications } }),
           });
+        },
+      },
+      {
+        method: 'put',
+        path: '/me/notifications',
+        body: NotificationSettingsSchema,
+        handle: ({ user, body }) => {
+          user.notifications = { ...(body as v.InferOutput<typeof NotificationSettingsSchema>) };
+          return ok(NotificationSettingsSchema, { ...user.notifications });
         },
       },
       {
