@@ -77,8 +77,10 @@ describe('connect() and the registration', () => {
     const states: string[] = [];
     phone.on('connection:changed', (status) => states.push(status.state));
     kit.cc.switch.answerRegistrations(503);
+    // Lost first (the binding may lapse before the refused refresh is answered on a busy machine), then retried.
     await until(() => phone.$connection.get().state === 'connected', 'the registration to be lost', 6000);
-    expect(phone.$connection.get().attempt ?? 0).to.be.at.least(1);
+    await until(() => (phone.$connection.get().attempt ?? 0) >= 1, 'a numbered retry', 6000);
+    expect(phone.$connection.get().state).to.equal('connected');
     kit.cc.switch.answerRegistrations(undefined);
     await until(() => phone.$connection.get().state === 'registered', 'the registration to come back', 6000);
     expect(states).to.include('connected');
