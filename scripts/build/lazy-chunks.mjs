@@ -44,6 +44,8 @@ export const RUNTIME_EXPORTS = {
   'lit/directives/if-defined.js': ['ifDefined'],
   'lit/directives/repeat.js': ['repeat'],
   nanostores: ['atom', 'computed'],
+  // One localisation state (the locale, its translations) for cx-banner.js and its chunks.
+  '@lit/localize': ['msg', 'str', 'updateWhenLocaleChanges'],
 };
 /** The public API of the packages: every export, from `window.CX`. */
 const API = new Set(['@cx/core', '@cx/elements']);

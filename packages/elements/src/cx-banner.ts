@@ -14,6 +14,7 @@
  * here, so they use the very classes of the page (see
  * scripts/build/lazy-chunks.mjs).
  */
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, noChange, nothing } from 'lit';
 import { Directive, directive, PartType } from 'lit/directive.js';
 import { isSingleExpression } from 'lit/directive-helpers.js';
@@ -34,6 +35,9 @@ const runtime: Readonly<Record<string, object>> = Object.freeze({
   'lit/directives/if-defined.js': { ifDefined },
   'lit/directives/repeat.js': { repeat },
   nanostores: { atom, computed },
+  // One localisation state for the page: a chunk's own copy would never translate. `msg` is read
+  // after ./script-api.js has configured it (i18n/locale.ts), so this is the translating one.
+  '@lit/localize': { msg, str, updateWhenLocaleChanges },
 });
 const page = globalThis as unknown as Record<PropertyKey, unknown>;
 // One runtime per version (the chunks of a version read it: RUNTIME_KEY in scripts/build/lazy-chunks.mjs):

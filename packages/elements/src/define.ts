@@ -1,18 +1,16 @@
-import { CxActiveCall } from './active-call/active-call.js';
 import { CxBanner } from './banner/banner.js';
-import { CxCallBox } from './call-box/call-box.js';
 import { CxCallPopup } from './call-popup/call-popup.js';
 import { CxCallTimer } from './call-timer/call-timer.js';
 import { CxRingCountdown } from './ring-countdown/ring-countdown.js';
 import { CxSmallBanner } from './small-banner/small-banner.js';
 
-/** Every element of CX Banner, by tag. */
+/**
+ * Every element of CX Banner defined at once, by tag (the panels of lazy-panels.ts are defined when they load).
+ */
 export const cxElements = {
   'cx-banner': CxBanner,
   'cx-small-banner': CxSmallBanner,
   'cx-call-popup': CxCallPopup,
-  'cx-active-call': CxActiveCall,
-  'cx-call-box': CxCallBox,
   'cx-call-timer': CxCallTimer,
   'cx-ring-countdown': CxRingCountdown,
 } as const;

@@ -11,8 +11,9 @@ export { CxElement, type Theme } from './cx-element.js';
 export { CxBanner } from './banner/banner.js';
 export { CxSmallBanner } from './small-banner/small-banner.js';
 export { CxCallPopup } from './call-popup/call-popup.js';
-export { CxActiveCall, type ActiveCallTab } from './active-call/active-call.js';
-export { CxCallBox } from './call-box/call-box.js';
+/** `<cx-active-call>` and `<cx-call-box>` are defined by `loadCallPanels()` (the banner loads them once the phone is registered). */
+export type { CxActiveCall, ActiveCallTab } from './active-call/active-call.js';
+export type { CxCallBox } from './call-box/call-box.js';
 export { CxCallTimer } from './call-timer/call-timer.js';
 export { CxRingCountdown } from './ring-countdown/ring-countdown.js';
 /** `<cx-keypad>` is defined when the Phone keypad is first opened (it loads then). */
@@ -22,6 +23,17 @@ export type { CxMonitorPanel, MonitorTarget } from './monitor-panel/monitor-pane
 
 export { loadAgentStatus, loadMissedCalls, loadMonitorPanel, loadPoolPanel, loadTransferPanels, loadVoicemail, loadWrapUp } from './lazy-panels.js';
 export { loadCallHistory } from './lazy-panels.js';
+export { loadNotificationSettings } from './lazy-panels.js';
+export { loadDeviceSettings } from './lazy-panels.js';
+export { loadSettings } from './lazy-panels.js';
+export { loadCallPanels } from './lazy-panels.js';
+export type { CxSettings } from './settings/settings-panel.js';
+export type { CxDeviceSettings, CxDeviceSettingRequestEvent, DeviceSettingDetail } from './device-settings/device-settings.js';
+export type {
+  CxNotificationSettings,
+  CxNotificationSettingRequestEvent,
+  DesktopPermission,
+} from './notification-settings/notification-settings.js';
 export type { CxAgentStatus, CxStatusRequestEvent, StatusRequestDetail } from './agent-status/agent-status-control.js';
 export type { CxPoolPanel, CxTakeRequestEvent } from './pool/pool-panel.js';
 export type { CxMissedCalls, CxMissedCallBackEvent } from './missed/missed-calls-panel.js';
@@ -40,7 +52,7 @@ export { cxElements, defineElements } from './define.js';
 export { StoreController, type ReadableStore } from './controllers/store-controller.js';
 export { SubscriptionController } from './controllers/subscription-controller.js';
 export { TickController } from './controllers/tick-controller.js';
-export { Shortcut, shortcutLabel } from './controllers/shortcut-controller.js';
+export { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from './controllers/shortcut-controller.js';
 
 export { CxEvent } from './events/cx-event.js';
 export * from './events/call-events.js';
@@ -55,7 +67,10 @@ export { CommandController } from './controllers/command-controller.js';
 export { errorMessage } from './format/error-messages.js';
 export { BannerPreferences } from './preferences/banner-preferences.js';
 export { CallBoxColour, callBoxColours, callBoxColourName } from './preferences/call-box-colour.js';
+/** The band colour of a call by its type, for an element showing a call with its `info.colour` as a class. */
+export { callColourStyles } from './styles/call-colour.styles.js';
 export { browserStorage, memoryStorage, type PreferenceStorage } from './preferences/preference-storage.js';
+export { formatTime, getLocale, setLocale, type CxLocale } from './i18n/locale.js';
 export { formatNumber } from './format/format-number.js';
 export { formatClock, formatDuration } from './format/format-duration.js';
 export { agentLabel, callerLabel, callerNumberLabel, callStateLabel, callTypeLabel, connectionLabel, endLabel } from './format/call-labels.js';

@@ -29,5 +29,16 @@ export const loadVoicemail = once(() => import('./voicemail/voicemail-panel.js')
 export const loadWrapUp = once(() => import('./wrap-up/wrap-up-panel.js'));
 /** Loads and defines `<cx-call-history>` ("Recent calls"; the Banner loads it once a call has ended). */
 export const loadCallHistory = once(() => import('./call-history/call-history.js'));
+/** Loads and defines `<cx-notification-settings>` (the region "Notifications" of the settings). */
+export const loadNotificationSettings = once(() => import('./notification-settings/notification-settings.js'));
+/** Loads and defines `<cx-device-settings>` (the region "Devices" of the settings: microphone, speaker, ringer). */
+export const loadDeviceSettings = once(() => import('./device-settings/device-settings.js'));
 /** Loads and defines `<cx-transfer-picker>` and `<cx-transfer-status>`. */
 export const loadTransferPanels = once(() => import('./transfer-panels/transfer-panels.js'));
+/** Loads and defines `<cx-settings>` (the Banner's Settings: notifications and devices). */
+export const loadSettings = once(() => import('./settings/settings-panel.js'));
+/**
+ * Loads and defines `<cx-active-call>` and `<cx-call-box>` (the banner loads them once the phone is
+ * registered, or a call rings or is placed; a page that shows `<cx-active-call>` alone calls it).
+ */
+export const loadCallPanels = once(() => import('./call-panels.js'));

@@ -1,15 +1,31 @@
-import { CxError, CxErrorCode, type CallHandle, type CallSnapshot, type PhoneApi } from '@cx/core';
+import { msg } from '@lit/localize';
+import { CxError, CxErrorCode, type CallHandle, type CallSnapshot, type MonitorMode, type PhoneApi } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { canHoldOrResume, hangUpCall, mergeCalls, toggleHold, toggleMute, toggleRecording } from '../commands/call-commands.js';
-import type { CommandOutcome } from '../commands/request-command.js';
-import { CommandController } from '../controllers/command-controller.js';
-import { Shortcut, ShortcutController, shortcutLabel, type ShortcutActions } from '../controllers/shortcut-controller.js';
-import { StoreController } from '../controllers/store-controller.js';
-import { CxElement } from '../cx-element.js';
-import { loadTransferPanels } from '../lazy-panels.js';
-import { callerLabel, callerNumberLabel, callStateLabel, callTypeLabel } from '../format/call-labels.js';
+// Loaded with <cx-call-box> once a call exists or the phone is registered (call-panels.ts): a chunk of its
+// own in the script-tag build, so what it shares with the rest comes through the package index.
+import {
+  callColourStyles,
+  callerLabel,
+  callerNumberLabel,
+  callStateLabel,
+  callTypeLabel,
+  canHoldOrResume,
+  CommandController,
+  CxElement,
+  hangUpCall,
+  loadTransferPanels,
+  mergeCalls,
+  Shortcut,
+  ShortcutController,
+  shortcutLabel,
+  StoreController,
+  toggleHold,
+  toggleMute,
+  toggleRecording,
+  type CommandOutcome,
+  type ShortcutActions,
+} from '../index.js';
 import type { CxKeypad } from '../keypad/keypad.js';
-import { callColourStyles } from '../styles/call-colour.styles.js';
 import { activeCallStyles } from './active-call.styles.js';
 import type { DatasView } from './call-datas-view.js';
 
@@ -21,6 +37,13 @@ async function loaded(load: () => Promise<unknown>, what: string): Promise<Comma
   } catch (cause) {
     return { status: 'failed', error: new CxError(CxErrorCode.FeatureUnavailable, `The ${what} could not be loaded.`, { cause }) };
   }
+}
+
+/** What the agent is told of a supervisor who whispers or joined (silent monitoring is not shown). */
+function monitorNotice(supervisor: string, mode: MonitorMode): TemplateResult {
+  if (mode === 'barge') return msg(html`<bdi>${supervisor}</bdi> joined the call.`);
+  if (mode === 'whisper') return msg(html`<bdi>${supervisor}</bdi> is talking to you (the customer does not hear).`);
+  return msg(html`<bdi>${supervisor}</bdi> is listening.`);
 }
 
 const loadKeypad = (): Promise<CommandOutcome> => loaded(() => import('../keypad/keypad.js'), 'keypad');
@@ -194,7 +217,7 @@ export class CxActiveCall extends CxElement {
 
   protected override render(): unknown {
     const snapshot = this.snapshot.value;
-    if (!snapshot) return html`<p part="empty" class="empty">No call in progress.</p>`;
+    if (!snapshot) return html`<p part="empty" class="empty">${msg('No call in progress.')}</p>`;
     const { info } = snapshot;
     const caller = callerLabel(snapshot);
     const number = callerNumberLabel(snapshot);
@@ -217,11 +240,11 @@ export class CxActiveCall extends CxElement {
             <p part="state" class="state ${snapshot.state}" role="status">${callStateLabel(snapshot)}</p>
             ${answered
               ? html`<p part="timer" class="timer">
-                  <span class="visually-hidden">Call time </span>
+                  <span class="visually-hidden">${msg('Call time')} </span>
                   <cx-call-timer theme=${this.theme ?? nothing} .since=${snapshot.answeredAt} .until=${snapshot.endedAt}></cx-call-timer>
                 </p>`
               : nothing}
-            <p part="quality" class="meta" role="status" title=${poor || nothing}>${poor ? 'Poor connection' : ''}</p>
+            <p part="quality" class="meta" role="status" title=${poor || nothing}>${poor ? msg('Poor connection') : ''}</p>
           </div>
         </header>
         ${answered ? this.renderTabs(tab) : nothing}
@@ -259,8 +282,8 @@ export class CxActiveCall extends CxElement {
       </button>
     `;
     return html`
-      <div part="tabs" class="tabs" role="tablist" aria-label="Call details" @keydown=${this.onTabKeyDown}>
-        ${one('call', 'Call')} ${one('datas', 'Datas')}
+      <div part="tabs" class="tabs" role="tablist" aria-label=${msg('Call details')} @keydown=${this.onTabKeyDown}>
+        ${one('call', msg('Call'))} ${one('datas', msg('Datas'))}
       </div>
     `;
   }
@@ -270,7 +293,7 @@ export class CxActiveCall extends CxElement {
     const keys = (shortcut: Shortcut): string | typeof nothing => (this.noShortcuts ? nothing : shortcutLabel(shortcut));
     const keypadShown = this.keypadOpen && snapshot.can.sendDtmf;
     return html`
-      <div part="controls" class="controls" role="group" aria-label="Call controls">
+      <div part="controls" class="controls" role="group" aria-label=${msg('Call controls')}>
         <button
           part="mute-button"
           class="toggle-danger"
@@ -279,10 +302,10 @@ export class CxActiveCall extends CxElement {
           ?disabled=${!snapshot.can.mute}
           @click=${this.toggleMute}
         >
-          ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
+          ${snapshot.muted ? msg('Reactivate my mic') : msg('Mute my mic')}
         </button>
         <button part="hold-button" aria-keyshortcuts=${keys(Shortcut.Hold)} ?disabled=${!canHoldOrResume(snapshot)} @click=${this.toggleHold}>
-          ${snapshot.can.resume ? 'Exit the hold' : 'Place on hold'}
+          ${snapshot.can.resume ? msg('Exit the hold') : msg('Place on hold')}
         </button>
         <button
           part="keypad-button"
@@ -291,10 +314,10 @@ export class CxActiveCall extends CxElement {
           ?disabled=${!snapshot.can.sendDtmf}
           @click=${this.toggleKeypad}
         >
-          Phone keypad
+          ${msg('Phone keypad')}
         </button>
         <button part="hang-up-button" class="danger" aria-keyshortcuts=${keys(Shortcut.HangUp)} @click=${this.hangUp}>
-          Hang up
+          ${msg('Hang up')}
         </button>
       </div>
       ${this.renderMore(snapshot)}
@@ -316,7 +339,7 @@ export class CxActiveCall extends CxElement {
   private renderMore(snapshot: CallSnapshot): TemplateResult {
     const recording = snapshot.recording;
     return html`
-      <div part="more-controls" class="controls more" role="group" aria-label="More call controls">
+      <div part="more-controls" class="controls more" role="group" aria-label=${msg('More call controls')}>
         <button
           part="transfer-button"
           aria-expanded=${this.pickerOpen ? 'true' : 'false'}
@@ -324,9 +347,9 @@ export class CxActiveCall extends CxElement {
           ?disabled=${!snapshot.can.transfer}
           @click=${this.togglePicker}
         >
-          Transfer
+          ${msg('Transfer')}
         </button>
-        ${this.phone ? html`<button part="merge-button" ?disabled=${!snapshot.can.merge} @click=${this.merge}>Merge</button>` : nothing}
+        ${this.phone ? html`<button part="merge-button" ?disabled=${!snapshot.can.merge} @click=${this.merge}>${msg('Merge')}</button>` : nothing}
         <button
           part="record-button"
           class=${recording ? 'recording' : ''}
@@ -334,16 +357,15 @@ export class CxActiveCall extends CxElement {
           ?disabled=${!snapshot.can.record && !recording}
           @click=${this.toggleRecording}
         >
-          ${recording ? 'Stop the recording' : 'Start the recording'}
+          ${recording ? msg('Stop the recording') : msg('Start the recording')}
         </button>
       </div>
       ${snapshot.monitor
         ? html`<p part="monitor" class="notice text" role="status">
-            <bdi>${snapshot.monitor.supervisor}</bdi>
-            ${snapshot.monitor.mode === 'barge' ? ' joined the call.' : snapshot.monitor.mode === 'whisper' ? ' is talking to you (the customer does not hear).' : ' is listening.'}
+            ${monitorNotice(snapshot.monitor.supervisor, snapshot.monitor.mode)}
           </p>`
         : nothing}
-      <p class="visually-hidden" role="status">${recording ? 'Recording' : ''}</p>
+      <p class="visually-hidden" role="status">${recording ? msg('Recording') : ''}</p>
     `;
   }
 
@@ -427,6 +449,8 @@ export class CxActiveCall extends CxElement {
   }
 
 }
+
+if (globalThis.customElements && !customElements.get('cx-active-call')) customElements.define('cx-active-call', CxActiveCall);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
 // The Datas tab of the active call panel: the path the call took in the
 // routing tree and the IVR variables. Loaded when the tab is first shown (a
 // chunk of its own in the script-tag build).
+import { msg } from '@lit/localize';
 import type { CallInfo } from '@cx/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../index.js';
@@ -61,27 +62,27 @@ function render(info: CallInfo): TemplateResult {
   const variables = Object.entries(data);
   return html`
     <div role="group" aria-labelledby="route-title">
-      <p id="route-title" class="section-title">Route</p>
+      <p id="route-title" class="section-title">${msg('Route')}</p>
       ${route.length > 0
         ? html`<ol part="route" class="route">
             ${route.map((step) => html`<li class="text"><bdi>${step}</bdi></li>`)}
           </ol>`
-        : html`<p class="none">No routing steps for this call.</p>`}
+        : html`<p class="none">${msg('No routing steps for this call.')}</p>`}
     </div>
     <div role="group" aria-labelledby="variables-title">
-      <p id="variables-title" class="section-title">IVR variables</p>
+      <p id="variables-title" class="section-title">${msg('IVR variables')}</p>
       ${variables.length > 0
         ? html`<dl part="variables" class="pairs">
             ${variables.map(
               ([name, value]) => html`<div><dt class="text">${name}</dt><dd class="text"><bdi>${value}</bdi></dd></div>`,
             )}
           </dl>`
-        : html`<p class="none">No IVR variables for this call.</p>`}
+        : html`<p class="none">${msg('No IVR variables for this call.')}</p>`}
     </div>
     <dl class="pairs about">
-      ${queue ? html`<div><dt>Queue</dt><dd class="text"><bdi>${queue.name || queue.id}</bdi></dd></div>` : nothing}
-      ${called ? html`<div><dt>Number called</dt><dd class="text"><bdi>${formatNumber(called)}</bdi></dd></div>` : nothing}
-      ${interactionId ? html`<div><dt>Interaction</dt><dd class="text">${interactionId}</dd></div>` : nothing}
+      ${queue ? html`<div><dt>${msg('Queue')}</dt><dd class="text"><bdi>${queue.name || queue.id}</bdi></dd></div>` : nothing}
+      ${called ? html`<div><dt>${msg('Number called')}</dt><dd class="text"><bdi>${formatNumber(called)}</bdi></dd></div>` : nothing}
+      ${interactionId ? html`<div><dt>${msg('Interaction')}</dt><dd class="text">${interactionId}</dd></div>` : nothing}
     </dl>
   `;
 }

@@ -1,5 +1,6 @@
 // A chunk of its own in the script-tag build: the banners load it once
 // they have a phone (see `loadAgentStatus()` in the package index).
+import { msg, str } from '@lit/localize';
 import type { AgentState, Me, PhoneApi, RestingStatus } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
@@ -21,10 +22,10 @@ export class CxStatusRequestEvent extends CxEvent<StatusRequestDetail> {
 function choices(me: Me | undefined): { value: string; label: string; status: RestingStatus; reason?: string }[] {
   const reasons = me?.pauseReasons ?? [];
   return [
-    { value: 'available', label: 'Available', status: 'available' },
+    { value: 'available', label: msg('Available'), status: 'available' },
     ...(reasons.length === 0
-      ? [{ value: 'paused', label: 'Paused', status: 'paused' as const }]
-      : reasons.map((reason, i) => ({ value: `paused:${i}`, label: `Paused: ${reason}`, status: 'paused' as const, reason }))),
+      ? [{ value: 'paused', label: msg('Paused'), status: 'paused' as const }]
+      : reasons.map((reason, i) => ({ value: `paused:${i}`, label: msg(str`Paused: ${reason}`), status: 'paused' as const, reason }))),
   ];
 }
 
@@ -89,8 +90,8 @@ export class CxAgentStatus extends CxElement {
     const options = choices(me);
     const value = currentValue(state, me);
     return html`<label
-        ><span class=${this.compact ? 'visually-hidden' : 'word'}>My status</span>
-        <select part="select" aria-label="My status" ?disabled=${offline} @change=${this.onChange}>
+        ><span class=${this.compact ? 'visually-hidden' : 'word'}>${msg('My status')}</span>
+        <select part="select" aria-label=${msg('My status')} ?disabled=${offline} @change=${this.onChange}>
           ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
         </select></label
       >${this.commands.error ? html`<span class="error text" role="alert">${this.commands.error}</span>` : nothing}`;

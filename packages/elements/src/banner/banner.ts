@@ -1,4 +1,5 @@
 import { isMissed, type CallHandle, type CallSnapshot, type DirectoryEntry, type PhoneApi, type Transfer } from '@cx/core';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,7 +10,17 @@ import { CxElement } from '../cx-element.js';
 import type { CxCallShowRequestEvent } from '../call-history/call-history.js';
 import type { CxCallBoxSelectEvent, CxMissedDismissEvent } from '../events/call-box-events.js';
 import { forwardPhoneEvents } from '../events/forward-phone-events.js';
-import { loadAgentStatus, loadCallHistory, loadMissedCalls, loadPoolPanel, loadTransferPanels, loadVoicemail, loadWrapUp } from '../lazy-panels.js';
+import {
+  loadAgentStatus,
+  loadCallHistory,
+  loadCallPanels,
+  loadMissedCalls,
+  loadPoolPanel,
+  loadSettings,
+  loadTransferPanels,
+  loadVoicemail,
+  loadWrapUp,
+} from '../lazy-panels.js';
 import { CxDialRequestEvent, type CxAcceptRequestEvent, type CxCallBackRequestEvent } from '../events/request-events.js';
 import { agentLabel, callerLabel, connectionLabel } from '../format/call-labels.js';
 import { errorMessage } from '../format/error-messages.js';
@@ -83,6 +94,8 @@ const MISSED_SHOWN = 3;
  * @csspart new-call - The New call form.
  * @csspart dial-input - The number field.
  * @csspart new-call-button - New call.
+ * @csspart settings-button - Settings: opens and closes the agent's settings.
+ * @csspart settings - The settings (`<cx-settings>`: the regions "Notifications" and "Devices").
  * @csspart call-kind - The New call choices (number, extension, smart outbound).
  * @csspart routing - The routing of a smart outbound call.
  * @csspart dial-error - Why the last new call could not be placed.
@@ -142,8 +155,13 @@ export class CxBanner extends CxElement {
   private refocus = false;
   private dismissed: ReadonlySet<string> = new Set();
   private dialError = '';
-  /** A call that ended with the tab that carried it (another tab of the agent takes it over if it can). */
-  private lostNotice = '';
+  /** Whether Settings (notifications and devices) is open. */
+  private settingsOpen = false;
+  /**
+   * Who was on a call that ended with the tab that carried it (another tab of the agent takes it over if it can);
+   * '' when none. Rendered in the locale of the moment.
+   */
+  private lostCaller = '';
   private preferences = new BannerPreferences(browserStorage());
   /** The call whose Accept was pressed from inside the banner: the focus follows it to the panel. */
   private focusOnAccept: CallHandle | undefined;
@@ -172,8 +190,8 @@ export class CxBanner extends CxElement {
       phone.on('call:incoming', unreview),
       phone.on('call:outgoing', unreview),
       phone.on('call:accepted', (call) => {
-        if (this.lostNotice) {
-          this.lostNotice = '';
+        if (this.lostCaller) {
+          this.lostCaller = '';
           this.requestUpdate();
         }
         void this.onAccepted(call);
@@ -181,9 +199,14 @@ export class CxBanner extends CxElement {
       phone.on('call:ended', (call) => {
         this.refocus ||= this.matches(':focus-within');
         if (call.snapshot.endReason === 'tab-closed') {
-          this.lostNotice = `The tab that carried the call with ${callerLabel(call.snapshot)} was closed. This tab takes the call over if the other party allows it.`;
+          this.lostCaller = callerLabel(call.snapshot);
           this.requestUpdate();
         }
+      }),
+      // A click on the desktop notification of a ringing call: its popup takes the focus.
+      phone.on('notification:clicked', (call) => {
+        const popup = [...this.renderRoot.querySelectorAll('cx-call-popup')].find((el) => el.call?.id === call.id);
+        popup?.focus();
       }),
       phone.on('transfer:changed', (call, transfer) => {
         this.transfers.set(call.id, transfer);
@@ -215,26 +238,32 @@ export class CxBanner extends CxElement {
     });
   }
 
+  private readonly onSettingsToggle = (): void => {
+    this.settingsOpen = !this.settingsOpen;
+    if (this.settingsOpen) quietly(loadSettings);
+    this.requestUpdate();
+  };
+
   /** Places a call to `target` (a number, an extension or a SIP address), as the New call button does. */
   async dial(target: string): Promise<CallHandle | undefined> {
     const phone = this.phone;
     const text = target.trim();
     this.dialError = '';
     if (!phone) {
-      this.dialError = 'No phone is connected to this banner.';
+      this.dialError = msg('No phone is connected to this banner.');
       return undefined;
     }
     if (text === '') {
-      this.dialError = 'Type a number, an extension or a SIP address.';
+      this.dialError = msg('Type a number, an extension or a SIP address.');
       return undefined;
     }
     if (this.kind === 'extension' && !/^\d{2,8}$/.test(text)) {
-      this.dialError = 'An extension is 2 to 8 digits.';
+      this.dialError = msg('An extension is 2 to 8 digits.');
       return undefined;
     }
     const via = this.kind === 'smart' ? (this.renderRoot.querySelector<HTMLSelectElement>('#routing')?.value ?? '') : '';
     if (this.kind === 'smart' && via === '') {
-      this.dialError = 'Choose the routing of the smart outbound call.';
+      this.dialError = msg('Choose the routing of the smart outbound call.');
       return undefined;
     }
     let placed: CallHandle | undefined;
@@ -282,6 +311,8 @@ export class CxBanner extends CxElement {
     const boxes = boxed.filter((call) => !call.ended);
     const anyEnded = boxed.length > boxes.length;
     if (anyEnded) quietly(loadCallHistory);
+    // The call panels load once the phone is registered (before any call, so that Accept never waits), or with a call.
+    if (calls.length > 0 || connection.state === 'registered') quietly(loadCallPanels);
     const selected = this.panelCall(calls, boxes);
     const transferring = calls.filter((call) => !call.ended && showsTransfer(call.snapshot));
     if (transferring.length > 0) quietly(loadTransferPanels);
@@ -296,7 +327,7 @@ export class CxBanner extends CxElement {
     // Loaded while a call is answered, so that the post-interaction shows the moment it ends.
     if (wrapUp || boxes.some((call) => call.snapshot.answeredAt !== undefined)) quietly(loadWrapUp);
     return html`
-      <section part="base" class="banner" aria-label="Phone">
+      <section part="base" class="banner" aria-label=${msg('Phone')}>
         <header part="header" class="header">
           <p part="status" class="status ${connection.state}" role="status">
             <span class="dot" aria-hidden="true"></span>
@@ -304,29 +335,41 @@ export class CxBanner extends CxElement {
             ${connection.state === 'registered' ? html`<span class="agent">· ${agentLabel(agent)}</span>` : nothing}
           </p>
           ${this.phone ? html`<cx-agent-status part="my-status" theme=${theme} .phone=${this.phone}></cx-agent-status>` : nothing}
+          ${this.phone
+            ? html`<button
+                part="settings-button"
+                class="settings-toggle"
+                type="button"
+                aria-expanded=${this.settingsOpen ? 'true' : 'false'}
+                aria-controls="settings"
+                @click=${this.onSettingsToggle}
+              >
+                ${msg('Settings')}
+              </button>`
+            : nothing}
           <form part="new-call" class="dial" @submit=${this.onDialSubmit}>
-            <label class="visually-hidden" for="dial">Number or extension</label>
+            <label class="visually-hidden" for="dial">${msg('Number or extension')}</label>
             <input
               id="dial"
               part="dial-input"
               name="target"
               type="tel"
               autocomplete="off"
-              placeholder="Number or extension"
+              placeholder=${msg('Number or extension')}
               aria-invalid=${this.dialError ? 'true' : 'false'}
               aria-describedby=${ifDefined(this.dialError ? 'dial-error' : undefined)}
             />
-            <button part="new-call-button" class="primary" type="submit">New call</button>
+            <button part="new-call-button" class="primary" type="submit">${msg('New call')}</button>
             <fieldset part="call-kind" class="kinds" @change=${this.onKindChange}>
-              <legend class="visually-hidden">New call</legend>
-              <label><input type="radio" name="kind" value="number" .checked=${this.kind === 'number'} /> Make a call to a number</label>
-              <label><input type="radio" name="kind" value="extension" .checked=${this.kind === 'extension'} /> Make a call to an extension</label>
+              <legend class="visually-hidden">${msg('New call')}</legend>
+              <label><input type="radio" name="kind" value="number" .checked=${this.kind === 'number'} /> ${msg('Make a call to a number')}</label>
+              <label><input type="radio" name="kind" value="extension" .checked=${this.kind === 'extension'} /> ${msg('Make a call to an extension')}</label>
               ${this.phone?.allowsSmartOutbound()
-                ? html`<label><input type="radio" name="kind" value="smart" .checked=${this.kind === 'smart'} /> Smart outbound call</label>`
+                ? html`<label><input type="radio" name="kind" value="smart" .checked=${this.kind === 'smart'} /> ${msg('Smart outbound call')}</label>`
                 : nothing}
             </fieldset>
             ${this.kind === 'smart'
-              ? html`<label class="routing">Routing
+              ? html`<label class="routing">${msg('Routing')}
                   <select id="routing" part="routing">
                     ${this.routings.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
                   </select>
@@ -336,7 +379,11 @@ export class CxBanner extends CxElement {
           ${this.dialError
             ? html`<p id="dial-error" part="dial-error" class="error text" role="alert">${this.dialError}</p>`
             : nothing}
-          ${this.lostNotice ? html`<p part="lost-call" class="error text" role="alert">${this.lostNotice}</p>` : nothing}
+          ${this.lostCaller
+            ? html`<p part="lost-call" class="error text" role="alert">
+                ${msg(html`The tab that carried the call with <bdi>${this.lostCaller}</bdi> was closed. This tab takes the call over if the other party allows it.`)}
+              </p>`
+            : nothing}
         </header>
         ${popups.length + missed.length > 0
           ? html`<div part="popups" class="popups">
@@ -364,7 +411,7 @@ export class CxBanner extends CxElement {
         ${selected
           ? html`<div part="calls" class="calls">
               ${boxes.length > 0
-                ? html`<ul part="call-list" class="call-list" aria-label="Calls">
+                ? html`<ul part="call-list" class="call-list" aria-label=${msg('Calls')}>
                     ${repeat(
                       boxes,
                       (call) => call.id,
@@ -389,8 +436,9 @@ export class CxBanner extends CxElement {
               ></cx-active-call>
             </div>`
           : popups.length === 0 && !wrapUp
-            ? html`<p part="idle" class="idle">No call in progress.</p>`
+            ? html`<p part="idle" class="idle">${msg('No call in progress.')}</p>`
             : nothing}
+        ${this.settingsOpen && this.phone ? html`<cx-settings id="settings" part="settings" theme=${theme} .phone=${this.phone}></cx-settings>` : nothing}
         ${wrapUp ? html`<cx-wrap-up part="wrap-up" theme=${theme} .phone=${this.phone}></cx-wrap-up>` : nothing}
         ${anyEnded
           ? html`<cx-call-history part="history" theme=${theme} .phone=${this.phone} .shownId=${this.reviewedId}></cx-call-history>`
@@ -437,6 +485,8 @@ export class CxBanner extends CxElement {
     this.reviewedId = undefined;
     if (this.focusOnAccept !== call) return;
     this.focusOnAccept = undefined;
+    // The panel takes the focus once defined, even if its chunk comes late (a slow network).
+    await loadCallPanels().catch(() => undefined);
     await this.updateComplete;
     const panel = this.renderRoot.querySelector('cx-active-call');
     await panel?.updateComplete;

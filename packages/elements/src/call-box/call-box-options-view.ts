@@ -1,5 +1,6 @@
 // The call box's colour choices: loaded the first time the agent opens them
 // (a chunk of its own in the script-tag build).
+import { msg } from '@lit/localize';
 import { css, html, type TemplateResult } from 'lit';
 import { callBoxColourName, callBoxColours, type CallBoxColour } from '../index.js';
 
@@ -60,7 +61,7 @@ const styles = css`
 function renderColours(state: CallBoxOptionsState): TemplateResult {
   return html`
         <fieldset id="colours" part="colours" class="colours" ?hidden=${!state.open} @keydown=${state.onKeyDown}>
-          <legend class="visually-hidden">Call box colour</legend>
+          <legend class="visually-hidden">${msg('Call box colour')}</legend>
           ${callBoxColours.map(
             (choice) => html`
               <label class="choice" title=${callBoxColourName(choice)}>

@@ -1,14 +1,23 @@
+import { msg, str } from '@lit/localize';
 import { CxError, CxErrorCode, type CallHandle } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { setHeld } from '../commands/call-commands.js';
-import { StoreController } from '../controllers/store-controller.js';
-import { CxElement } from '../cx-element.js';
-import { CxCallBoxColourEvent, CxCallBoxSelectEvent } from '../events/call-box-events.js';
-import { callerLabel, callStateLabel } from '../format/call-labels.js';
-import { errorMessage } from '../format/error-messages.js';
-import { BannerPreferences } from '../preferences/banner-preferences.js';
-import { callBoxColourName, isCallBoxColour, type CallBoxColour } from '../preferences/call-box-colour.js';
-import { memoryStorage } from '../preferences/preference-storage.js';
+// Loaded with <cx-active-call> (call-panels.ts): a chunk of its own in the script-tag build, so what it
+// shares with the rest comes through the package index.
+import {
+  BannerPreferences,
+  callBoxColourName,
+  callBoxColours,
+  callerLabel,
+  callStateLabel,
+  CxCallBoxColourEvent,
+  CxCallBoxSelectEvent,
+  CxElement,
+  errorMessage,
+  memoryStorage,
+  setHeld,
+  StoreController,
+  type CallBoxColour,
+} from '../index.js';
 import type { CallBoxOptionsState, CallBoxOptionsView } from './call-box-options-view.js';
 import { callBoxStyles } from './call-box.styles.js';
 
@@ -146,7 +155,7 @@ export class CxCallBox extends CxElement {
           <button
             part="colour-button"
             class="icon colour-button"
-            aria-label="Call box colour: ${callBoxColourName(colour)}"
+            aria-label=${msg(str`Call box colour: ${callBoxColourName(colour)}`)}
             aria-expanded=${this.coloursOpen ? 'true' : 'false'}
             aria-controls="colours"
             @click=${this.toggleColours}
@@ -175,8 +184,8 @@ export class CxCallBox extends CxElement {
   private onColourChange(event: Event): void {
     const call = this.call;
     const value = (event.target as HTMLInputElement).value;
-    if (!call || !isCallBoxColour(value)) return;
-    this.setColour(call, value);
+    if (!call || !(callBoxColours as readonly string[]).includes(value)) return;
+    this.setColour(call, value as CallBoxColour);
   }
 
   private setColour(call: CallHandle, colour: CallBoxColour): void {
@@ -192,6 +201,8 @@ export class CxCallBox extends CxElement {
     this.renderRoot.querySelector<HTMLElement>('.colour-button')?.focus();
   }
 }
+
+if (globalThis.customElements && !customElements.get('cx-call-box')) customElements.define('cx-call-box', CxCallBox);
 
 declare global {
   interface HTMLElementTagNameMap {

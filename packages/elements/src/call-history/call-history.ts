@@ -1,16 +1,17 @@
 // A chunk of its own in the script-tag build: the Banner loads it once a call
 // has ended (see `loadCallHistory()` in lazy-panels.ts). What it shares with
 // the Banner comes through the package index.
+import { msg, str } from '@lit/localize';
 import type { CallHandle, CallSnapshot, PhoneApi } from '@cx/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { callerLabel, CxCallBackRequestEvent, CxElement, CxEvent, endLabel, formatDuration, StoreController } from '../index.js';
+import { callerLabel, CxCallBackRequestEvent, CxElement, CxEvent, endLabel, formatDuration, formatTime, StoreController } from '../index.js';
 import { callHistoryStyles } from './call-history.styles.js';
 
 /** Most finished calls listed, newest first (the phone keeps as many). */
 const MOST = 20;
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** What Show asks for. */
 export interface CallShowDetail {
@@ -98,9 +99,9 @@ export class CxCallHistory extends CxElement {
         aria-controls="recent"
         @click=${() => (this.open = !this.open)}
       >
-        Recent calls (${recent.length})
+        ${msg(str`Recent calls (${recent.length})`)}
       </button>
-      <ul id="recent" part="list" aria-label="Recent calls" ?hidden=${!this.open}>
+      <ul id="recent" part="list" aria-label=${msg('Recent calls')} ?hidden=${!this.open}>
         ${repeat(
           recent,
           (call) => call.id,
@@ -116,14 +117,14 @@ export class CxCallHistory extends CxElement {
     const at = new Date(snapshot.createdAt);
     return html`<li part="entry" class=${shown ? 'shown' : ''}>
       <span class="text"
-        >${snapshot.direction === 'inbound' ? 'Incoming' : 'Outgoing'} ·
+        >${snapshot.direction === 'inbound' ? msg('Incoming') : msg('Outgoing')} ·
         <bdi part="party" class="party">${callerLabel(snapshot)}</bdi></span
       >
-      <span class="meta"><time datetime=${at.toISOString()}>${time.format(at)}</time> · ${outcome(snapshot)}</span>
+      <span class="meta"><time datetime=${at.toISOString()}>${formatTime(at, TIME)}</time> · ${outcome(snapshot)}</span>
       <span class="actions">
         ${snapshot.info.remote.number
           ? html`<button part="call-back-button" @click=${() => this.dispatchEvent(new CxCallBackRequestEvent({ call, target: call.info.remote.number }))}>
-              Call back
+              ${msg('Call back')}
             </button>`
           : nothing}
         <button
@@ -131,7 +132,7 @@ export class CxCallHistory extends CxElement {
           aria-pressed=${shown ? 'true' : 'false'}
           @click=${() => this.dispatchEvent(new CxCallShowRequestEvent({ call, show: !shown }))}
         >
-          Show
+          ${msg('Show')}
         </button>
       </span>
     </li>`;

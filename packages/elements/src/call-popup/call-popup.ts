@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { isMissed, type CallHandle, type CallSnapshot } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { acceptCall, declineCall } from '../commands/call-commands.js';
@@ -9,6 +10,7 @@ import { CxMissedDismissEvent } from '../events/call-box-events.js';
 import { CxCallBackRequestEvent } from '../events/request-events.js';
 import { callerLabel, callerNumberLabel, callTypeLabel, endLabel } from '../format/call-labels.js';
 import { formatDuration } from '../format/format-duration.js';
+import { formatTime } from '../i18n/locale.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
 import { callPopupStyles } from './call-popup.styles.js';
 
@@ -118,7 +120,9 @@ export class CxCallPopup extends CxElement {
     const queue = info.callType === 'smart' && info.queue ? info.queue.name || info.queue.id : '';
     const accept = shortcutLabel(Shortcut.Accept);
     const decline = shortcutLabel(Shortcut.Decline);
-    const keys = this.noShortcuts ? '' : ` Press ${accept} to accept, ${decline} to decline.`;
+    const keys = this.noShortcuts ? '' : ` ${msg(str`Press ${accept} to accept, ${decline} to decline.`)}`;
+    // The caller's name isolated (bdi) even where it is not seen: a right-to-left name must not reorder the sentence.
+    const alert = queue ? msg(html`${type} from <bdi>${caller}</bdi>, queue <bdi>${queue}</bdi>.`) : msg(html`${type} from <bdi>${caller}</bdi>.`);
     return html`
       <section
         part="popup popup-${info.colour}"
@@ -126,23 +130,23 @@ export class CxCallPopup extends CxElement {
         aria-labelledby="title"
         aria-describedby="caller details"
       >
-        <p class="visually-hidden" role="alert">${type} from ${caller}${queue ? `, queue ${queue}` : ''}.${keys}</p>
+        <p class="visually-hidden" role="alert">${alert}${keys}</p>
         <header part="header" class="band">
-          <span id="title" class="title">Incoming call</span>
+          <span id="title" class="title">${msg('Incoming call')}</span>
           <span part="call-type" class="type">${type}</span>
         </header>
         <div class="body">
           <p part="caller" id="caller" class="caller text"><bdi>${caller}</bdi></p>
           ${number ? html`<p part="number" class="number text"><bdi>${number}</bdi></p>` : nothing}
           <dl part="details" id="details" class="details">
-            ${queue ? html`<div><dt>Queue</dt><dd class="text">${queue}</dd></div>` : nothing}
+            ${queue ? html`<div><dt>${msg('Queue')}</dt><dd class="text"><bdi>${queue}</bdi></dd></div>` : nothing}
             ${info.waitTime === undefined
               ? nothing
-              : html`<div><dt>Wait time</dt><dd>${formatDuration(info.waitTime)}</dd></div>`}
+              : html`<div><dt>${msg('Wait time')}</dt><dd>${formatDuration(info.waitTime)}</dd></div>`}
             ${info.transfer
               ? html`<div>
-                  <dt>${info.transfer.type === 'attended' ? 'Attended transfer' : 'Blind transfer'}</dt>
-                  <dd class="text">from <bdi>${info.transfer.by || 'an unknown agent'}</bdi></dd>
+                  <dt>${info.transfer.type === 'attended' ? msg('Attended transfer') : msg('Blind transfer')}</dt>
+                  <dd class="text">${msg(html`from <bdi>${info.transfer.by || msg('an unknown agent')}</bdi>`)}</dd>
                 </div>`
               : nothing}
           </dl>
@@ -159,7 +163,7 @@ export class CxCallPopup extends CxElement {
               aria-keyshortcuts=${this.noShortcuts ? nothing : accept}
               @click=${this.accept}
             >
-              Accept
+              ${msg('Accept')}
             </button>
             <button
               part="decline-button"
@@ -167,7 +171,7 @@ export class CxCallPopup extends CxElement {
               aria-keyshortcuts=${this.noShortcuts ? nothing : decline}
               @click=${this.decline}
             >
-              Decline
+              ${msg('Decline')}
             </button>
           </div>
           ${this.commands.error ? html`<p part="error" class="error text" role="alert">${this.commands.error}</p>` : nothing}
@@ -182,10 +186,10 @@ export class CxCallPopup extends CxElement {
     const when = new Date(snapshot.endedAt ?? snapshot.createdAt);
     return html`
       <section part="popup missed" class="popup missed" aria-labelledby="missed-title" aria-describedby="missed-caller">
-        <p class="visually-hidden" role="status">Missed call from ${caller}.</p>
+        <p class="visually-hidden" role="status">${msg(html`Missed call from <bdi>${caller}</bdi>.`)}</p>
         <header part="header" class="band">
-          <span id="missed-title" class="title">Missed call</span>
-          <time datetime=${when.toISOString()}>${when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+          <span id="missed-title" class="title">${msg('Missed call')}</span>
+          <time datetime=${when.toISOString()}>${formatTime(when, { hour: '2-digit', minute: '2-digit' })}</time>
         </header>
         <div class="body">
           <p part="caller" id="missed-caller" class="caller text"><bdi>${caller}</bdi></p>
@@ -193,9 +197,9 @@ export class CxCallPopup extends CxElement {
           <p class="reason">${endLabel(snapshot)}</p>
           <div part="actions" class="actions">
             ${snapshot.info.remote.number
-              ? html`<button part="call-back-button" class="success" @click=${this.callBack}>Call back</button>`
+              ? html`<button part="call-back-button" class="success" @click=${this.callBack}>${msg('Call back')}</button>`
               : nothing}
-            <button part="dismiss-button" @click=${this.dismiss}>Dismiss</button>
+            <button part="dismiss-button" @click=${this.dismiss}>${msg('Dismiss')}</button>
           </div>
         </div>
       </section>

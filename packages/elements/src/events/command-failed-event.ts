@@ -22,7 +22,9 @@ export type CommandAction =
   | 'wrap-up-save'
   | 'wrap-up-extend'
   | 'wrap-up-end'
-  | 'wrap-up-link';
+  | 'wrap-up-link'
+  | 'notification-setting'
+  | 'device-setting';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

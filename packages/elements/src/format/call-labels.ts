@@ -1,22 +1,23 @@
 import type { CallInfo, CallSnapshot, ConnectionStatus, AgentStatus } from '@cx/core';
+import { msg, str } from '@lit/localize';
 import { formatNumber } from './format-number.js';
 
 /*
- * The words the banner shows for the state of things. English, the
- * language of the specification's labels.
+ * The words the banner shows for the state of things, in the locale of the
+ * moment (English, the language of the specification's labels, is the source).
  */
 
 /** The kind of call in words, so that colour is never the only clue. */
 export function callTypeLabel(info: CallInfo): string {
   switch (info.callType) {
     case 'smart':
-      return 'Smart routing call';
+      return msg('Smart routing call');
     case 'campaign':
-      return 'Campaign call';
+      return msg('Campaign call');
     case 'preview':
-      return 'Preview call';
+      return msg('Preview call');
     case 'direct':
-      return info.remote.internal ? 'Internal call' : 'Direct call';
+      return info.remote.internal ? msg('Internal call') : msg('Direct call');
   }
 }
 
@@ -28,7 +29,7 @@ export type CallerSnapshot = Pick<CallSnapshot, 'info' | 'contactName'>;
  * caller's display name, else the number formatted for people.
  */
 export function callerLabel({ info, contactName }: CallerSnapshot): string {
-  return contactName || info.remote.displayName || formatNumber(info.remote.number) || 'Unknown caller';
+  return contactName || info.remote.displayName || formatNumber(info.remote.number) || msg('Unknown caller');
 }
 
 /** The caller's number for people, or '' when the name already is the number. */
@@ -41,15 +42,15 @@ export function callerNumberLabel({ info, contactName }: CallerSnapshot): string
 export function callStateLabel(snapshot: CallSnapshot): string {
   switch (snapshot.state) {
     case 'ringing':
-      return 'Ringing';
+      return msg('Ringing');
     case 'dialing':
-      return snapshot.remoteRinging ? 'Ringing at the other end' : 'Calling';
+      return snapshot.remoteRinging ? msg('Ringing at the other end') : msg('Calling');
     case 'connecting':
-      return 'Connecting';
+      return msg('Connecting');
     case 'active':
-      return snapshot.remoteHeld ? 'On call, held by the other party' : 'On call';
+      return snapshot.remoteHeld ? msg('On call, held by the other party') : msg('On call');
     case 'held':
-      return 'On hold';
+      return msg('On hold');
     case 'ended':
       return endLabel(snapshot);
   }
@@ -59,27 +60,27 @@ export function callStateLabel(snapshot: CallSnapshot): string {
 export function endLabel(snapshot: CallSnapshot): string {
   switch (snapshot.endReason) {
     case 'local-hangup':
-      return 'Ended: you hung up';
+      return msg('Ended: you hung up');
     case 'remote-hangup':
-      return 'Ended: the other party hung up';
+      return msg('Ended: the other party hung up');
     case 'declined':
-      return 'Declined';
+      return msg('Declined');
     case 'ring-timeout':
-      return 'Missed: not answered in time';
+      return msg('Missed: not answered in time');
     case 'caller-cancelled':
-      return 'Missed: the caller hung up';
+      return msg('Missed: the caller hung up');
     case 'cancelled':
-      return 'Cancelled';
+      return msg('Cancelled');
     case 'rejected':
-      return snapshot.statusCode === 486 || snapshot.statusCode === 600 ? 'Not answered: busy' : 'Not answered';
+      return snapshot.statusCode === 486 || snapshot.statusCode === 600 ? msg('Not answered: busy') : msg('Not answered');
     case 'failed':
-      return 'Call failed';
+      return msg('Call failed');
     case 'transferred':
-      return 'Transferred';
+      return msg('Transferred');
     case 'tab-closed':
-      return 'Lost: the tab that carried it was closed';
+      return msg('Lost: the tab that carried it was closed');
     default:
-      return 'Ended';
+      return msg('Ended');
   }
 }
 
@@ -87,15 +88,15 @@ export function endLabel(snapshot: CallSnapshot): string {
 export function connectionLabel(status: ConnectionStatus): string {
   switch (status.state) {
     case 'registered':
-      return 'Connected';
+      return msg('Connected');
     case 'connected':
-      return 'Registering';
+      return msg('Registering');
     case 'connecting':
-      return status.attempt ? `Reconnecting (attempt ${status.attempt})` : 'Connecting';
+      return status.attempt ? msg(str`Reconnecting (attempt ${status.attempt})`) : msg('Connecting');
     case 'failed':
-      return status.reason ? `Connection failed: ${status.reason}` : 'Connection failed';
+      return status.reason ? msg(str`Connection failed: ${status.reason}`) : msg('Connection failed');
     case 'disconnected':
-      return status.reason ? `Disconnected: ${status.reason}` : 'Disconnected';
+      return status.reason ? msg(str`Disconnected: ${status.reason}`) : msg('Disconnected');
   }
 }
 
@@ -103,16 +104,16 @@ export function connectionLabel(status: ConnectionStatus): string {
 export function agentLabel(status: AgentStatus): string {
   switch (status) {
     case 'offline':
-      return 'Offline';
+      return msg('Offline');
     case 'available':
-      return 'Available';
+      return msg('Available');
     case 'ringing':
-      return 'Ringing';
+      return msg('Ringing');
     case 'on-call':
-      return 'On a call';
+      return msg('On a call');
     case 'post-interaction':
-      return 'Wrapping up';
+      return msg('Wrapping up');
     case 'paused':
-      return 'Paused';
+      return msg('Paused');
   }
 }

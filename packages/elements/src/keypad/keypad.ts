@@ -1,6 +1,7 @@
 // Loaded when the agent first opens the Phone keypad: a chunk of its own in
 // the script-tag build. What it shares with the rest comes through the
 // package index.
+import { msg } from '@lit/localize';
 import type { CallHandle } from '@cx/core';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CxDtmfRequestEvent, CxElement, errorMessage, requestCommand } from '../index.js';
@@ -73,8 +74,8 @@ export class CxKeypad extends CxElement {
 
   protected override render(): unknown {
     return html`
-      <div part="keypad" class="keypad" role="group" aria-label="Phone keypad" @keydown=${this.onKeyDown}>
-        <p part="display" class="display"><span class="visually-hidden">Digits sent: </span>${this.sent}</p>
+      <div part="keypad" class="keypad" role="group" aria-label=${msg('Phone keypad')} @keydown=${this.onKeyDown}>
+        <p part="display" class="display"><span class="visually-hidden">${msg('Digits sent:')} </span>${this.sent}</p>
         <div class="keys">
           ${KEYS.map(
             (key) => html`

@@ -1,9 +1,10 @@
 // A chunk of its own in the script-tag build: the Banner loads it once the
 // phone has a missed call (see `loadMissedCalls()` in the package index).
+import { msg, str } from '@lit/localize';
 import type { MissedCallEntry, MissedReason, PhoneApi } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { partyText } from '../format/party-text.js';
-import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
+import { CommandController, CxElement, CxEvent, formatTime, requestCommand, StoreController } from '../index.js';
 import { listRegionStyles } from '../styles/list-region.styles.js';
 
 /** The agent asked to call back a missed call. Cancelable. */
@@ -14,13 +15,12 @@ export class CxMissedCallBackEvent extends CxEvent<{ readonly entry: MissedCallE
   }
 }
 
-const REASON_WORDS: Readonly<Record<MissedReason, string>> = {
-  'no-answer': 'No answer',
-  declined: 'Declined',
-  'caller-hung-up': 'The caller hung up',
-};
-
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+/** Why a call was missed, in the locale of the moment. */
+const reasonWords = (): Readonly<Record<MissedReason, string>> => ({
+  'no-answer': msg('No answer'),
+  declined: msg('Declined'),
+  'caller-hung-up': msg('The caller hung up'),
+});
 
 const styles = css`
   .badge {
@@ -72,12 +72,12 @@ export class CxMissedCalls extends CxElement {
     const open = entries.filter((entry) => !entry.processed).length;
     return html`<section aria-labelledby="missed-title">
       <h2 id="missed-title">
-        Missed calls
-        ${open > 0 ? html`<span part="badge" class="badge" aria-label="${open} not called back">${open}</span>` : nothing}
+        ${msg('Missed calls')}
+        ${open > 0 ? html`<span part="badge" class="badge" aria-label=${msg(str`${open} not called back`)}>${open}</span>` : nothing}
       </h2>
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
       ${entries.length === 0
-        ? html`<p class="text">No missed call.</p>`
+        ? html`<p class="text">${msg('No missed call.')}</p>`
         : html`<ul>
             ${entries.map((entry) => this.renderEntry(entry))}
           </ul>`}
@@ -88,11 +88,11 @@ export class CxMissedCalls extends CxElement {
     const who = partyText(entry.caller);
     const at = new Date(entry.at);
     return html`<li class=${entry.processed ? 'processed' : ''}>
-      <time datetime=${entry.at}>${Number.isNaN(at.getTime()) ? '' : time.format(at)}</time>
+      <time datetime=${entry.at}>${Number.isNaN(at.getTime()) ? '' : formatTime(at, { hour: '2-digit', minute: '2-digit' })}</time>
       <span class="caller text"
-        ><bdi>${who}</bdi> · ${entry.processed ? 'Called back' : REASON_WORDS[entry.reason]}</span
+        ><bdi>${who}</bdi> · ${entry.processed ? msg('Called back') : reasonWords()[entry.reason]}</span
       >
-      <button part="call-back-button" aria-label="Call back" title=${who} @click=${() => this.callBack(entry)}>Call back</button>
+      <button part="call-back-button" aria-label=${msg('Call back')} title=${who} @click=${() => this.callBack(entry)}>${msg('Call back')}</button>
     </li>`;
   }
 

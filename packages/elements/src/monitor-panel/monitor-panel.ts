@@ -1,5 +1,6 @@
 // Supervisors only: a chunk of its own in the script-tag build, loaded by
 // `loadMonitorPanel()` (or when <cx-monitor-panel> is first needed).
+import { msg, str } from '@lit/localize';
 import type { MonitorMode, MonitorSession, MonitorState, PhoneApi } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
@@ -28,11 +29,12 @@ export class CxMonitorRequestEvent extends CxEvent<MonitorRequestDetail> {
   }
 }
 
-const MODE_WORDS: Readonly<Record<MonitorMode, string>> = {
-  silent: 'Listening: neither the agent nor the customer hears you.',
-  whisper: 'Talking to the agent: the customer does not hear you.',
-  barge: 'In the call: the agent and the customer hear you.',
-};
+/** What the supervisor's mode means, in the locale of the moment. */
+const modeWords = (): Readonly<Record<MonitorMode, string>> => ({
+  silent: msg('Listening: neither the agent nor the customer hears you.'),
+  whisper: msg('Talking to the agent: the customer does not hear you.'),
+  barge: msg('In the call: the agent and the customer hear you.'),
+});
 
 const styles = css`
   .box {
@@ -94,22 +96,22 @@ export class CxMonitorPanel extends CxElement {
     if (!target) return nothing;
     const live = this.session !== undefined && this.state.value !== 'ended';
     const mode = this.mode.value ?? 'silent';
-    return html`<section class="box" aria-label="Monitoring${target.label ? `: ${target.label}` : ''}">
+    return html`<section class="box" aria-label=${target.label ? msg(str`Monitoring: ${target.label}`) : msg('Monitoring')}>
       ${target.label ? html`<p class="text"><bdi>${target.label}</bdi></p>` : nothing}
-      ${live ? html`<p class="text" role="status">${MODE_WORDS[mode]}</p>` : nothing}
+      ${live ? html`<p class="text" role="status">${modeWords()[mode]}</p>` : nothing}
       <div class="actions">
         ${live
           ? html`
               <button aria-pressed=${mode === 'whisper' ? 'true' : 'false'} ?disabled=${mode === 'whisper'} @click=${() => this.act('whisper')}>
-                Talk to agent
+                ${msg('Talk to agent')}
               </button>
               <button aria-pressed=${mode === 'barge' ? 'true' : 'false'} ?disabled=${mode === 'barge'} @click=${() => this.act('barge')}>
-                Join the call
+                ${msg('Join the call')}
               </button>
-              ${mode === 'silent' ? nothing : html`<button @click=${() => this.act('silent')}>Return to silent monitoring</button>`}
-              <button class="danger" @click=${() => this.act('stop')}>Stop monitoring</button>
+              ${mode === 'silent' ? nothing : html`<button @click=${() => this.act('silent')}>${msg('Return to silent monitoring')}</button>`}
+              <button class="danger" @click=${() => this.act('stop')}>${msg('Stop monitoring')}</button>
             `
-          : html`<button class="primary" @click=${() => this.act('silent')}>Monitor this call</button>`}
+          : html`<button class="primary" @click=${() => this.act('silent')}>${msg('Monitor this call')}</button>`}
       </div>
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
     </section>`;

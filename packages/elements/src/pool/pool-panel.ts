@@ -1,6 +1,7 @@
 // A chunk of its own in the script-tag build, loaded when the phone has a
 // platform (see `loadPoolPanel()` in the package index). The list is
 // virtualised: ten thousand waiting calls cost the rows on screen.
+import { msg, str } from '@lit/localize';
 import type { Me, MonitorSession, PhoneApi, PoolEntry } from '@cx/core';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -39,11 +40,12 @@ function mayMonitor(me: Me | undefined): boolean {
   return me !== undefined && (me.role === 'admin' || me.permissions.includes('monitor-any-call'));
 }
 
-const STATE_WORDS: Readonly<Record<PoolEntry['state'], string>> = {
-  waiting: 'Waiting',
-  offered: 'Being offered',
-  handling: 'In conversation',
-};
+/** Where a pooled call stands, in the locale of the moment. */
+const stateWords = (): Readonly<Record<PoolEntry['state'], string>> => ({
+  waiting: msg('Waiting'),
+  offered: msg('Being offered'),
+  handling: msg('In conversation'),
+});
 
 /** Who the agent is, for "mine" and "may take". */
 function takeable(entry: PoolEntry, me: Me | undefined): boolean {
@@ -128,11 +130,11 @@ export class CxPoolPanel extends CxElement {
     const now = Date.now();
     this.tick.running = pool.length > 0;
     return html`<section aria-labelledby="pool-title">
-      <h2 id="pool-title">Calls in pool</h2>
+      <h2 id="pool-title">${msg('Calls in pool')}</h2>
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
       ${pool.length === 0
-        ? html`<p class="empty text">No call is waiting.</p>`
-        : html`<div part="list" class="list" role="list" aria-label="Calls in pool">
+        ? html`<p class="empty text">${msg('No call is waiting.')}</p>`
+        : html`<div part="list" class="list" role="list" aria-label=${msg('Calls in pool')}>
             ${virtualize({
               items: pool as PoolEntry[],
               layout: flow(),
@@ -149,19 +151,20 @@ export class CxPoolPanel extends CxElement {
   private renderEntry(entry: PoolEntry, me: Me | undefined, now: number): TemplateResult {
     const waited = Math.max(0, Math.floor((now - Date.parse(entry.waitingSince)) / 1000));
     const caller = partyText(entry.caller);
-    const state = entry.agent && entry.state !== 'waiting' ? `${STATE_WORDS[entry.state]} · ${entry.agent.name}` : STATE_WORDS[entry.state];
+    const words = stateWords()[entry.state];
+    const state = entry.agent && entry.state !== 'waiting' ? `${words} · ${entry.agent.name}` : words;
     return html`<div part="row" class="row" role="listitem">
       <span class="queue text"><bdi>${entry.queue.name}</bdi></span>
       <span class="caller text"><bdi>${caller}</bdi></span>
-      <span class="wait" aria-label="Waiting for ${formatClock(waited)}">${formatClock(waited)}</span>
+      <span class="wait" aria-label=${msg(str`Waiting for ${formatClock(waited)}`)}>${formatClock(waited)}</span>
       <span class="state text">${state}</span>
       ${takeable(entry, me)
-        ? html`<button part="take-button" class="primary" aria-label="Take this call" title="${caller}" @click=${() => this.take(entry)}>
-            Take this call
+        ? html`<button part="take-button" class="primary" aria-label=${msg('Take this call')} title="${caller}" @click=${() => this.take(entry)}>
+            ${msg('Take this call')}
           </button>`
         : entry.state === 'handling' && mayMonitor(me)
-          ? html`<button part="monitor-button" aria-label="Monitor this call" title="${caller}" @click=${() => this.monitor(entry, caller)}>
-              Monitor this call
+          ? html`<button part="monitor-button" aria-label=${msg('Monitor this call')} title="${caller}" @click=${() => this.monitor(entry, caller)}>
+              ${msg('Monitor this call')}
             </button>`
           : html`<span></span>`}
     </div>`;

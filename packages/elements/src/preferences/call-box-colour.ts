@@ -2,6 +2,8 @@
  * The colours an agent can give a call box for their own organisation.
  * `none` is the default look. Each colour is also named in words.
  */
+import { msg } from '@lit/localize';
+
 export const CallBoxColour = {
   None: 'none',
   Red: 'red',
@@ -15,19 +17,17 @@ export type CallBoxColour = (typeof CallBoxColour)[keyof typeof CallBoxColour];
 
 export const callBoxColours: readonly CallBoxColour[] = Object.freeze(Object.values(CallBoxColour));
 
-const NAMES: Readonly<Record<CallBoxColour, string>> = {
-  none: 'No colour',
-  red: 'Red',
-  orange: 'Orange',
-  green: 'Green',
-  teal: 'Teal',
-  blue: 'Blue',
-  purple: 'Purple',
-};
-
-/** The colour in words. */
+/** The colour in words, in the locale of the moment. */
 export function callBoxColourName(colour: CallBoxColour): string {
-  return NAMES[colour];
+  return {
+    none: msg('No colour'),
+    red: msg('Red'),
+    orange: msg('Orange'),
+    green: msg('Green'),
+    teal: msg('Teal'),
+    blue: msg('Blue'),
+    purple: msg('Purple'),
+  }[colour];
 }
 
 export function isCallBoxColour(value: unknown): value is CallBoxColour {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { TickController } from '../controllers/tick-controller.js';
 import { CxElement } from '../cx-element.js';
@@ -51,7 +52,7 @@ export class CxRingCountdown extends CxElement {
       const milestone = milestoneOf(left);
       if (milestone !== this.milestone) {
         this.milestone = milestone;
-        if (milestone !== undefined && left > 0) this.announcement = `${left} seconds left to answer`;
+        if (milestone !== undefined && left > 0) this.announcement = msg(str`${left} seconds left to answer`);
       }
     }
   }
@@ -61,8 +62,8 @@ export class CxRingCountdown extends CxElement {
     const left = this.secondsLeft();
     return html`
       <p class="row">
-        <span part="label">Redistributed in</span>
-        <span part="seconds" class="seconds" role="timer">${left} s</span>
+        <span part="label">${msg('Redistributed in')}</span>
+        <span part="seconds" class="seconds" role="timer">${msg(str`${left} s`)}</span>
       </p>
       <div part="bar" class="bar" aria-hidden="true">
         <div part="bar-fill" class="fill"></div>

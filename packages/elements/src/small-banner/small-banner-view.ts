@@ -1,6 +1,7 @@
 // How <cx-small-banner> is drawn: loaded when a page first shows one (a
 // chunk of its own in the script-tag build). The element (small-banner.ts)
 // keeps the state, the shortcuts and the events; this draws them.
+import { msg } from '@lit/localize';
 import type { AgentStatus, CallHandle, ConnectionStatus, PhoneApi } from '@cx/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
@@ -51,7 +52,7 @@ function myStatus(phone: PhoneApi, theme: string | undefined): TemplateResult {
 function render(state: SmallBannerState): TemplateResult {
 const { connection, ringing, current, hidden } = state;
 return html`
-    <section part="base" class="bar" aria-label="Phone bar">
+    <section part="base" class="bar" aria-label=${msg('Phone bar')}>
       <p part="status" class="status ${connection.state}" role="status">
         <span class="dot" aria-hidden="true"></span>
         <span class="text">
@@ -60,7 +61,7 @@ return html`
       </p>
       ${state.phone ? myStatus(state.phone, state.theme) : nothing}
       ${ringing ? renderRinging(state, ringing) : nothing} ${current ? renderCurrent(state, current) : nothing}
-      ${hidden ? html`<p part="restricted" class="restricted">A call is in progress (not shown here).</p>` : nothing}
+      ${hidden ? html`<p part="restricted" class="restricted">${msg('A call is in progress (not shown here).')}</p>` : nothing}
       ${state.error ? html`<p part="error" class="error text" role="alert">${state.error}</p>` : nothing}
     </section>
   `;
@@ -73,7 +74,7 @@ const { host } = state;
   const type = callTypeLabel(info);
   return html`
     <div part="ringing" class="call ringing ${info.colour}">
-      <p class="visually-hidden" role="alert">${type} from ${caller}.</p>
+      <p class="visually-hidden" role="alert">${msg(html`${type} from <bdi>${caller}</bdi>.`)}</p>
       <span part="call-type" class="badge">${type}</span>
       <span part="caller" class="caller text"><bdi>${caller}</bdi></span>
       <span class="actions">
@@ -83,7 +84,7 @@ const { host } = state;
           aria-keyshortcuts=${state.keys(Shortcut.Accept)}
           @click=${() => state.run(() => acceptCall(host, call))}
         >
-          Accept
+          ${msg('Accept')}
         </button>
         <button
           part="decline-button"
@@ -91,7 +92,7 @@ const { host } = state;
           aria-keyshortcuts=${state.keys(Shortcut.Decline)}
           @click=${() => state.run(() => declineCall(host, call))}
         >
-          Decline
+          ${msg('Decline')}
         </button>
       </span>
     </div>
@@ -109,7 +110,7 @@ const { host } = state;
       ${snapshot.answeredAt === undefined
         ? nothing
         : html`<span part="timer" class="timer">
-            <span class="visually-hidden">Call time </span>
+            <span class="visually-hidden">${msg('Call time')} </span>
             <cx-call-timer theme=${state.theme ?? nothing} .since=${snapshot.answeredAt}></cx-call-timer>
           </span>`}
       <span class="actions">
@@ -121,7 +122,7 @@ const { host } = state;
           ?disabled=${!snapshot.can.mute}
           @click=${() => state.run(() => toggleMute(host, call))}
         >
-          ${snapshot.muted ? 'Reactivate my mic' : 'Mute my mic'}
+          ${snapshot.muted ? msg('Reactivate my mic') : msg('Mute my mic')}
         </button>
         <button
           part="hold-button"
@@ -129,7 +130,7 @@ const { host } = state;
           ?disabled=${!canHoldOrResume(snapshot)}
           @click=${() => state.run(() => toggleHold(host, call))}
         >
-          ${snapshot.can.resume ? 'Exit the hold' : 'Place on hold'}
+          ${snapshot.can.resume ? msg('Exit the hold') : msg('Place on hold')}
         </button>
         <button
           part="hang-up-button"
@@ -137,7 +138,7 @@ const { host } = state;
           aria-keyshortcuts=${state.keys(Shortcut.HangUp)}
           @click=${() => state.run(() => hangUpCall(host, call))}
         >
-          Hang up
+          ${msg('Hang up')}
         </button>
       </span>
     </div>

@@ -1,6 +1,7 @@
 // Loaded when the agent first opens Transfer (or a transfer starts): a chunk
 // of its own in the script-tag build. What it shares with the rest comes
 // through the package indexes.
+import { msg } from '@lit/localize';
 import {
   parseDialTarget,
   type CallHandle,
@@ -14,13 +15,13 @@ import {
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { CommandController, CxElement, CxEvent, requestCommand, StoreController, transferCall } from '../index.js';
 
-/** The tabs of the picker: kinds of destination, and a typed number. */
+/** The tabs of the picker: kinds of destination, and a typed number (labels read in the locale of the moment). */
 const TABS = [
-  { kind: 'user', label: 'User' },
-  { kind: 'queue', label: 'Queue' },
-  { kind: 'routing', label: 'Smart Routing' },
-  { kind: 'contact', label: 'Directory' },
-  { kind: 'number', label: 'Number' },
+  { kind: 'user', label: () => msg('User') },
+  { kind: 'queue', label: () => msg('Queue') },
+  { kind: 'routing', label: () => msg('Smart Routing') },
+  { kind: 'contact', label: () => msg('Directory') },
+  { kind: 'number', label: () => msg('Number') },
 ] as const;
 type TabKind = (typeof TABS)[number]['kind'];
 
@@ -126,10 +127,10 @@ export class CxTransferPicker extends CxElement {
     const choices = this.choices();
     const chosen = choices.find((c) => c.key === this.chosen) ?? choices[0];
     return html`
-      <section class="box" aria-label="Transfer the call" @keydown=${this.onKeyDown}>
-        <label for="search">Transfer destination</label>
+      <section class="box" aria-label=${msg('Transfer the call')} @keydown=${this.onKeyDown}>
+        <label for="search">${msg('Transfer destination')}</label>
         <input id="search" type="search" autocomplete="off" .value=${this.text} @input=${this.onInput} />
-        <div class="tabs" role="tablist" aria-label="Kind of destination">
+        <div class="tabs" role="tablist" aria-label=${msg('Kind of destination')}>
           ${TABS.map(
             ({ kind, label }) => html`<button
               role="tab"
@@ -139,15 +140,15 @@ export class CxTransferPicker extends CxElement {
               tabindex=${this.tab === kind ? '0' : '-1'}
               @click=${() => this.selectTab(kind)}
             >
-              ${label}
+              ${label()}
             </button>`,
           )}
         </div>
         <div id="choices" role="tabpanel" aria-labelledby="tab-${this.tab}">
           ${choices.length === 0
-            ? html`<p class="none">${this.tab === 'number' ? 'Type a number or an extension above.' : 'No destination found.'}</p>`
+            ? html`<p class="none">${this.tab === 'number' ? msg('Type a number or an extension above.') : msg('No destination found.')}</p>`
             : html`<fieldset class="choices">
-                <legend class="visually-hidden">Destinations</legend>
+                <legend class="visually-hidden">${msg('Destinations')}</legend>
                 ${choices.map(
                   (choice) => html`<label class="choice">
                     <input type="radio" name="destination" .checked=${choice === chosen} @change=${() => (this.chosen = choice.key)} />
@@ -158,8 +159,8 @@ export class CxTransferPicker extends CxElement {
               </fieldset>`}
         </div>
         <div class="actions">
-          <button class="primary" ?disabled=${!chosen} @click=${() => this.start(chosen?.target, 'blind')}>Transfer and hang up</button>
-          <button ?disabled=${!chosen} @click=${() => this.start(chosen?.target, 'attended')}>Start the attended transfer</button>
+          <button class="primary" ?disabled=${!chosen} @click=${() => this.start(chosen?.target, 'blind')}>${msg('Transfer and hang up')}</button>
+          <button ?disabled=${!chosen} @click=${() => this.start(chosen?.target, 'attended')}>${msg('Start the attended transfer')}</button>
         </div>
         ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
       </section>
@@ -173,7 +174,7 @@ export class CxTransferPicker extends CxElement {
       if (text === '') return [];
       try {
         const dial = parseDialTarget(text, 'invalid');
-        return [{ key: `number:${dial.number}`, name: dial.number, detail: 'Number', target: text }];
+        return [{ key: `number:${dial.number}`, name: dial.number, detail: msg('Number'), target: text }];
       } catch {
         return [];
       }
@@ -233,23 +234,23 @@ export class CxTransferPicker extends CxElement {
   }
 }
 
-/** A transfer's state, in words. */
-const STATE_WORDS: Readonly<Record<string, string>> = {
-  trying: 'calling',
-  ringing: 'ringing',
-  consulting: 'you are talking to them; the customer is on hold',
-  completed: 'done',
-  cancelled: 'cancelled',
-};
+/** A transfer's state, in words (in the locale of the moment). */
+const stateWords = (): Readonly<Record<string, string>> => ({
+  trying: msg('calling'),
+  ringing: msg('ringing'),
+  consulting: msg('you are talking to them; the customer is on hold'),
+  completed: msg('done'),
+  cancelled: msg('cancelled'),
+});
 
-/** Why a transfer failed, in words. */
-const REASON_WORDS: Readonly<Record<TransferFailure, string>> = {
-  busy: 'busy',
-  'no-answer': 'no answer',
-  rejected: 'refused',
-  'not-found': 'not found',
-  failed: 'it did not go through',
-};
+/** Why a transfer failed, in words (in the locale of the moment). */
+const reasonWords = (): Readonly<Record<TransferFailure, string>> => ({
+  busy: msg('busy'),
+  'no-answer': msg('no answer'),
+  rejected: msg('refused'),
+  'not-found': msg('not found'),
+  failed: msg('it did not go through'),
+});
 
 /**
  * @tagname cx-transfer-status
@@ -279,21 +280,22 @@ export class CxTransferStatus extends CxElement {
   protected override render(): unknown {
     const transfer = this.snapshot.value?.transfer;
     if (!transfer) return nothing;
-    const to = html`Transfer to <bdi>${transfer.targetName}</bdi>`;
+    const to = transfer.targetName;
     if (transfer.state === 'failed') {
+      const reason = reasonWords()[transfer.reason ?? 'failed'];
       return html`<div class="box">
-        <p class="text" role="alert">${to} failed: ${REASON_WORDS[transfer.reason ?? 'failed']}. The customer is back with you.</p>
+        <p class="text" role="alert">${msg(html`Transfer to <bdi>${to}</bdi> failed: ${reason}. The customer is back with you.`)}</p>
       </div>`;
     }
     const live = transfer.state === 'trying' || transfer.state === 'ringing' || transfer.state === 'consulting';
     return html`<div class="box">
-      <p class="text" role="status">${to}: ${STATE_WORDS[transfer.state] ?? transfer.state}.</p>
+      <p class="text" role="status">${msg(html`Transfer to <bdi>${to}</bdi>: ${stateWords()[transfer.state] ?? transfer.state}.`)}</p>
       ${live && transfer.mode === 'attended' && this.transfer
         ? html`<div class="actions">
             ${transfer.state === 'consulting'
-              ? html`<button class="primary" @click=${() => this.act('complete')}>Complete the transfer</button>`
+              ? html`<button class="primary" @click=${() => this.act('complete')}>${msg('Complete the transfer')}</button>`
               : nothing}
-            <button @click=${() => this.act('cancel')}>Cancel the transfer</button>
+            <button @click=${() => this.act('cancel')}>${msg('Cancel the transfer')}</button>
           </div>`
         : nothing}
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}

@@ -1,5 +1,6 @@
 // A chunk of its own in the script-tag build: the Banner loads it once the
 // platform has a voicemail for the agent (see `loadVoicemail()` in the index).
+import { msg, str } from '@lit/localize';
 import { CxError, CxErrorCode, isCxError, type PhoneApi, type Voicemail, type VoicemailPlayback } from '@cx/core';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import {
@@ -8,6 +9,7 @@ import {
   CxElement,
   CxEvent,
   formatClock,
+  formatTime,
   requestCommand,
   StoreController,
   type CommandOutcome,
@@ -23,7 +25,7 @@ export class CxMarkHeardRequestEvent extends CxEvent<{ readonly voicemail: Voice
   }
 }
 
-const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
 
 const styles = css`
   .badge {
@@ -99,12 +101,12 @@ export class CxVoicemail extends CxElement {
     const unheard = list.filter((v) => !v.heard).length;
     return html`<section aria-labelledby="voicemail-title">
       <h2 id="voicemail-title">
-        Voicemail ${unheard > 0 ? html`<span part="badge" class="badge" aria-label="${unheard} not heard">${unheard}</span>` : nothing}
+        ${msg('Voicemail')} ${unheard > 0 ? html`<span part="badge" class="badge" aria-label=${msg(str`${unheard} not heard`)}>${unheard}</span>` : nothing}
       </h2>
       ${this.commands.error ? html`<p class="error text" role="alert">${this.commands.error}</p>` : nothing}
       ${this.renderMailbox()}
       ${list.length === 0
-        ? html`<p class="text">No message.</p>`
+        ? html`<p class="text">${msg('No message.')}</p>`
         : html`<ul>
             ${list.map((v) => this.renderItem(v))}
           </ul>`}
@@ -116,10 +118,10 @@ export class CxVoicemail extends CxElement {
     const mailbox = this.me.value?.voicemail;
     if (!mailbox) return nothing;
     const text = !mailbox.emailNotification
-      ? 'Email notification: off.'
+      ? msg('Email notification: off.')
       : mailbox.email
-        ? html`Email notification: on, to <bdi>${mailbox.email}</bdi>.`
-        : 'Email notification: on.';
+        ? msg(html`Email notification: on, to <bdi>${mailbox.email}</bdi>.`)
+        : msg('Email notification: on.');
     return html`<p part="mailbox" class="mailbox text">${text}</p>`;
   }
 
@@ -130,17 +132,17 @@ export class CxVoicemail extends CxElement {
     return html`<li class=${v.heard ? '' : 'unheard'}>
       <span class="meta"
         ><span class="caller text"><bdi>${who}</bdi></span>
-        <time datetime=${v.at}>${Number.isNaN(at.getTime()) ? '' : when.format(at)}</time>
-        <span aria-label="${Math.round(v.duration)} seconds">${formatClock(Math.round(v.duration))}</span></span
+        <time datetime=${v.at}>${Number.isNaN(at.getTime()) ? '' : formatTime(at, WHEN)}</time>
+        <span aria-label=${msg(str`${Math.round(v.duration)} seconds`)}>${formatClock(Math.round(v.duration))}</span></span
       >
       ${v.transcription ? html`<p class="transcription text"><bdi>${v.transcription}</bdi></p>` : nothing}
       <span class="actions">
-        <button part="play-button" aria-label=${playing ? 'Stop' : 'Play'} title=${who} @click=${() => (playing ? this.stop() : this.play(v))}>
-          ${playing ? 'Stop' : 'Play'}
+        <button part="play-button" aria-label=${playing ? msg('Stop') : msg('Play')} title=${who} @click=${() => (playing ? this.stop() : this.play(v))}>
+          ${playing ? msg('Stop') : msg('Play')}
         </button>
         ${v.heard
           ? nothing
-          : html`<button part="heard-button" aria-label="Mark as heard" title=${who} @click=${() => this.markHeard(v)}>Mark as heard</button>`}
+          : html`<button part="heard-button" aria-label=${msg('Mark as heard')} title=${who} @click=${() => this.markHeard(v)}>${msg('Mark as heard')}</button>`}
       </span>
     </li>`;
   }

@@ -1,5 +1,6 @@
 // A chunk of its own in the script-tag build: the Banner loads it when a
 // post-interaction begins (see `loadWrapUp()` in the package index).
+import { msg, str } from '@lit/localize';
 import type { FormField, PhoneApi, WrapUp, WrapUpValue } from '@cx/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import {
@@ -8,6 +9,7 @@ import {
   CxEvent,
   formatClock,
   formatNumber,
+  formatTime,
   requestCommand,
   StoreController,
   TickController,
@@ -63,9 +65,9 @@ const WARNING_SECONDS = 10;
  */
 const FIRST_ANNOUNCEMENT_DELAY = 150;
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
 
-const QUEUED_TEXT = 'The contact center cannot be reached: your entries are kept and will be sent when it is back';
+const queuedText = (): string => msg('The contact center cannot be reached: your entries are kept and will be sent when it is back');
 
 /** Whole seconds left before the agent becomes available by themselves; undefined without a set time. */
 function secondsLeft(wrapUp: WrapUp, now: number): number | undefined {
@@ -74,14 +76,14 @@ function secondsLeft(wrapUp: WrapUp, now: number): number | undefined {
 
 /** "1 field needs attention", "2 fields need attention". */
 function attentionText(count: number): string {
-  return count === 1 ? '1 field needs attention' : `${count} fields need attention`;
+  return count === 1 ? msg('1 field needs attention') : msg(str`${count} fields need attention`);
 }
 
 /** The wrap-up's caller in words: the name, else the number (plain text). */
 function callerText(wrapUp: WrapUp): string {
   const caller = wrapUp.caller;
-  if (!caller) return 'Unknown caller';
-  return caller.name || formatNumber(caller.number) || 'Unknown caller';
+  if (!caller) return msg('Unknown caller');
+  return caller.name || formatNumber(caller.number) || msg('Unknown caller');
 }
 
 /** What the agent typed for a text field, as text. */
@@ -182,12 +184,12 @@ export class CxWrapUp extends CxElement {
         warned: left !== undefined && left <= WARNING_SECONDS,
         queuedTold: wrapUp.save.state === 'queued',
       };
-      this.announce(left === undefined ? 'Post-interaction started' : `Post-interaction: ${formatClock(left)} to wrap up`);
+      this.announce(left === undefined ? msg('Post-interaction started') : msg(str`Post-interaction: ${formatClock(left)} to wrap up`));
       return;
     }
     const said: string[] = [];
     if (wrapUp.totalSeconds > seen.totalSeconds && left !== undefined) {
-      said.push(`Extended: ${formatClock(left)} left`);
+      said.push(msg(str`Extended: ${formatClock(left)} left`));
       seen.warned = left <= WARNING_SECONDS;
     }
     seen.totalSeconds = wrapUp.totalSeconds;
@@ -198,7 +200,7 @@ export class CxWrapUp extends CxElement {
     }
     if (!seen.warned && left !== undefined && left > 0 && left <= WARNING_SECONDS) {
       seen.warned = true;
-      said.push(`${left} seconds left`);
+      said.push(msg(str`${left} seconds left`));
     }
     if (said.length > 0) this.announce(said.join('. '));
   }
@@ -226,7 +228,7 @@ export class CxWrapUp extends CxElement {
    */
   private renderWrapUp(wrapUp: WrapUp): TemplateResult {
     const busy = wrapUp.save.state === 'saving';
-    return html`<section part="region" role="region" aria-label="Post-interaction" tabindex="-1">
+    return html`<section part="region" role="region" aria-label=${msg('Post-interaction')} tabindex="-1">
       <h2 part="header" class="text">
         <bdi part="caller">${callerText(wrapUp)}</bdi>
         ${wrapUp.queue ? html`<span class="queue">· <bdi part="queue">${wrapUp.queue.name}</bdi></span>` : nothing}
@@ -237,33 +239,33 @@ export class CxWrapUp extends CxElement {
       <p part="status" class="status text ${wrapUp.save.state}" role="status" aria-live="off">${this.statusText(wrapUp)}</p>
       <div part="actions" class="actions">
         ${wrapUp.can.save
-          ? html`<button part="save-button" class="primary" ?disabled=${busy} @click=${() => this.save()}>Save</button>`
+          ? html`<button part="save-button" class="primary" ?disabled=${busy} @click=${() => this.save()}>${msg('Save')}</button>`
           : nothing}
         ${wrapUp.can.extend
-          ? html`<button part="extend-button" @click=${() => this.extend()}>Extend the post-interaction time</button>`
+          ? html`<button part="extend-button" @click=${() => this.extend()}>${msg('Extend the post-interaction time')}</button>`
           : nothing}
-        <button part="end-button" @click=${() => this.end()}>End the post-interaction</button>
+        <button part="end-button" @click=${() => this.end()}>${msg('End the post-interaction')}</button>
       </div>
     </section>`;
   }
 
   private renderTime(wrapUp: WrapUp): TemplateResult {
     const left = secondsLeft(wrapUp, Date.now());
-    if (left === undefined) return html`<p part="time" class="time muted">No set time: end it when you are done.</p>`;
+    if (left === undefined) return html`<p part="time" class="time muted">${msg('No set time: end it when you are done.')}</p>`;
     const ending = left <= WARNING_SECONDS;
     return html`<p part="time" class="time ${ending ? 'ending' : ''}" role="timer">
-      <span class="left">${formatClock(left)} left</span> of ${formatClock(wrapUp.totalSeconds)}
+      ${msg(html`<span class="left">${formatClock(left)} left</span> of ${formatClock(wrapUp.totalSeconds)}`)}
     </p>`;
   }
 
   private renderForm(wrapUp: WrapUp): unknown {
     switch (wrapUp.formState) {
       case 'loading':
-        return html`<p part="form" class="muted">Loading the form…</p>`;
+        return html`<p part="form" class="muted">${msg('Loading the form…')}</p>`;
       case 'failed':
         return html`<div part="form" class="form">
-          <p class="error text">${wrapUp.formError || 'The form could not be loaded.'}</p>
-          <p class="text">You can still end the post-interaction.</p>
+          <p class="error text">${wrapUp.formError || msg('The form could not be loaded.')}</p>
+          <p class="text">${msg('You can still end the post-interaction.')}</p>
         </div>`;
       case 'none':
         return nothing;
@@ -359,7 +361,7 @@ export class CxWrapUp extends CxElement {
     const error = wrapUp.errors['tags'];
     const chosen = new Set(wrapUp.draft.tags);
     return html`<fieldset part="tags" aria-describedby=${error === undefined ? nothing : 'tags-error'}>
-      <legend>Tags</legend>
+      <legend>${msg('Tags')}</legend>
       ${tags.map(
         (tag, index) => html`<span class="tag">
           <input
@@ -381,12 +383,12 @@ export class CxWrapUp extends CxElement {
     const { can, draft } = wrapUp;
     if (!can.pickContact && !can.pickCase && draft.contactId === undefined && draft.caseId === undefined) return nothing;
     return html`<div part="links" class="links">
-      ${draft.contactId === undefined ? nothing : html`<span class="text">Contact: <bdi>${draft.contactName || draft.contactId}</bdi></span>`}
+      ${draft.contactId === undefined ? nothing : html`<span class="text">${msg(html`Contact: <bdi>${draft.contactName || draft.contactId}</bdi>`)}</span>`}
       ${can.pickContact
-        ? html`<button part="link-contact-button" @click=${() => this.link(wrapUp, 'contact')}>Link a contact</button>`
+        ? html`<button part="link-contact-button" @click=${() => this.link(wrapUp, 'contact')}>${msg('Link a contact')}</button>`
         : nothing}
-      ${draft.caseId === undefined ? nothing : html`<span class="text">Case: <bdi>${draft.caseName || draft.caseId}</bdi></span>`}
-      ${can.pickCase ? html`<button part="link-case-button" @click=${() => this.link(wrapUp, 'case')}>Link a case</button>` : nothing}
+      ${draft.caseId === undefined ? nothing : html`<span class="text">${msg(html`Case: <bdi>${draft.caseName || draft.caseId}</bdi>`)}</span>`}
+      ${can.pickCase ? html`<button part="link-case-button" @click=${() => this.link(wrapUp, 'case')}>${msg('Link a case')}</button>` : nothing}
     </div>`;
   }
 
@@ -397,11 +399,13 @@ export class CxWrapUp extends CxElement {
       case 'idle':
         return '';
       case 'saving':
-        return 'Saving…';
+        return msg('Saving…');
       case 'saved':
-        return 'Saved';
+        return msg('Saved');
       case 'queued':
-        return save.retryAt === undefined ? `${QUEUED_TEXT}.` : `${QUEUED_TEXT}. Next attempt at ${clock.format(new Date(save.retryAt))}.`;
+        return save.retryAt === undefined
+          ? `${queuedText()}.`
+          : `${queuedText()}. ${msg(str`Next attempt at ${formatTime(new Date(save.retryAt), CLOCK)}.`)}`;
       case 'refused':
         return this.refusalText(wrapUp);
     }
@@ -411,7 +415,9 @@ export class CxWrapUp extends CxElement {
     const count = Object.keys(wrapUp.errors).length;
     if (count > 0) return `${attentionText(count)}.`;
     // The platform's own words (plain text) say why, when it gave them.
-    return wrapUp.save.message ? `The contact center refused these entries: ${wrapUp.save.message}` : 'The contact center refused these entries.';
+    return wrapUp.save.message
+      ? msg(str`The contact center refused these entries: ${wrapUp.save.message}`)
+      : msg('The contact center refused these entries.');
   }
 
   /** What screen readers hear of a new save status, if anything. */
@@ -424,11 +430,11 @@ export class CxWrapUp extends CxElement {
         return undefined;
       case 'saved':
         seen.queuedTold = false;
-        return 'Saved';
+        return msg('Saved');
       case 'queued':
         if (seen.queuedTold) return undefined;
         seen.queuedTold = true;
-        return QUEUED_TEXT;
+        return queuedText();
       case 'refused': {
         seen.queuedTold = false;
         const count = Object.keys(wrapUp.errors).length;

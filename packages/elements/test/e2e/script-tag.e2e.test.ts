@@ -40,6 +40,8 @@ describe('cx-banner.js in a page, on a real SIP server', () => {
     });
     banner.phone = phone;
     await phone.connect();
+    // The call panels load once the phone is registered, before any call, so that Accept never waits for them.
+    await until(() => customElements.get('cx-active-call') !== undefined && customElements.get('cx-call-box') !== undefined, 'the call panels');
 
     const customer = account('2003');
     bob = new SimulatedCustomer({ server: env.wsUrl, aor: customer.aor, password: customer.password, frequency: CUSTOMER_HZ, displayName: 'Bob Martin' });
