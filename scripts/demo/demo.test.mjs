@@ -265,6 +265,20 @@ describe('the demo', () => {
     await until(() => page.evaluate((id) => window.cxDemo.platform.model.voicemails.find((v) => v.id === id)?.heard === true, nora), 'heard on the platform');
   });
 
+  test('Settings opens the agent\'s notifications and devices; the language switcher turns the Banner French and back', async () => {
+    await click('Settings');
+    await field('Incoming call ringtone', 'combobox').wait();
+    await field('Microphone', 'combobox').wait();
+    await shot('settings', 'cx-banner');
+    await click('Settings');
+    await page.select('#language', 'fr');
+    await button('Nouvel appel').wait();
+    await button('Paramètres').wait();
+    await shot('banner-french', 'cx-banner');
+    await page.select('#language', 'en');
+    await button('New call').wait();
+  });
+
   test('no error on the page', () => {
     assert.deepEqual(errors, []);
   });

@@ -20,6 +20,11 @@ const $ = (id) => document.getElementById(id);
 const agentTone = Number(new URLSearchParams(location.search).get('agentTone')) || undefined;
 const status = (text) => ($('sim-status').textContent = text);
 
+// The CRM's language is its page's: the Banner follows the lang attribute.
+$('language').addEventListener('change', (event) => {
+  document.documentElement.lang = event.target.value;
+});
+
 let cc;
 let phone;
 let customer;
