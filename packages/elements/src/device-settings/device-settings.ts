@@ -2,8 +2,9 @@
 // opened (see `loadDeviceSettings()` in the package index).
 import { msg, str } from '@lit/localize';
 import type { DeviceChange, DeviceRole, DeviceSelection, MediaDeviceEntry, MicrophonePermission, PhoneApi } from '@cx/core';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
+import { settingsFormStyles } from '../settings/settings-form.styles.js';
 
 /** What the agent chose: which device (`''` for the default) for which role. */
 export interface DeviceSettingDetail {
@@ -35,29 +36,6 @@ const removedWords = (): Readonly<Record<DeviceRole, string>> => ({
 
 const ROLES: readonly DeviceRole[] = ['input', 'output', 'ringer'];
 
-const styles = css`
-  :host {
-    display: block;
-  }
-  h2 {
-    margin: 0 0 0.4rem;
-    font-size: 0.95rem;
-  }
-  .roles {
-    display: grid;
-    grid-template-columns: minmax(6rem, auto) minmax(8rem, 1fr);
-    gap: 0.4rem 0.75rem;
-    align-items: center;
-  }
-  select {
-    font: inherit;
-    min-height: 2rem;
-    min-width: 0;
-  }
-  .permission {
-    margin: 0.6rem 0 0;
-  }
-`;
 
 /**
  * @tagname cx-device-settings
@@ -80,7 +58,7 @@ export class CxDeviceSettings extends CxElement {
     announcement: { state: true },
   };
 
-  static override styles = [CxElement.styles, styles];
+  static override styles = [CxElement.styles, settingsFormStyles];
 
   /** The agent's phone. */
   phone: PhoneApi | undefined = undefined;
@@ -120,7 +98,7 @@ export class CxDeviceSettings extends CxElement {
     };
     return html`<section aria-labelledby="devices-title">
       <h2 id="devices-title">${msg('Devices')}</h2>
-      <div class="roles">
+      <div class="rows">
         ${ROLES.map((role) => {
           const chosen = selection?.[role] ?? '';
           const list = lists[role];

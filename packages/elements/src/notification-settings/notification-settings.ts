@@ -2,8 +2,9 @@
 // opened (see `loadNotificationSettings()` in the package index).
 import { msg } from '@lit/localize';
 import type { NotificationKind, NotificationMode, NotificationSettings, PhoneApi } from '@cx/core';
-import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { CommandController, CxElement, CxEvent, requestCommand, StoreController } from '../index.js';
+import { settingsFormStyles } from '../settings/settings-form.styles.js';
 
 /** The agent changed how they are told of one kind of event. Cancelable. */
 export class CxNotificationSettingRequestEvent extends CxEvent<{ readonly kind: NotificationKind; readonly mode: NotificationMode }> {
@@ -51,28 +52,6 @@ const modeNames = (): Readonly<Record<NotificationMode, string>> => ({
   both: msg('Sound and desktop'),
 });
 
-const styles = css`
-  :host {
-    display: block;
-  }
-  h2 {
-    margin: 0 0 0.4rem;
-    font-size: 0.95rem;
-  }
-  .kinds {
-    display: grid;
-    grid-template-columns: minmax(8rem, auto) minmax(8rem, 1fr);
-    gap: 0.4rem 0.75rem;
-    align-items: center;
-  }
-  select {
-    font: inherit;
-    min-height: 2rem;
-  }
-  .permission {
-    margin: 0.6rem 0 0;
-  }
-`;
 
 /**
  * @tagname cx-notification-settings
@@ -93,7 +72,7 @@ export class CxNotificationSettings extends CxElement {
     permission: { state: true },
   };
 
-  static override styles = [CxElement.styles, styles];
+  static override styles = [CxElement.styles, settingsFormStyles];
 
   /** The agent's phone. */
   phone: PhoneApi | undefined = undefined;
@@ -137,7 +116,7 @@ export class CxNotificationSettings extends CxElement {
     const modes = modeNames();
     return html`<section aria-labelledby="notifications-title">
       <h2 id="notifications-title">${msg('Notifications')}</h2>
-      <div class="kinds">
+      <div class="rows">
         ${KINDS.map(
           (kind) => html`<label for="kind-${kind}">${names[kind]}</label>
             <select id="kind-${kind}" ?disabled=${!settings} @change=${(event: Event) => this.choose(kind, event)}>
