@@ -40,6 +40,7 @@ export default [
       'cx-core-testing': 'packages/core/lib/testing/index.js',
       'cx-core-testing-node': 'packages/core/lib/testing/node.js',
       'cx-core-platform': 'packages/core/lib/platform/index.js',
+      'cx-core-unanswered': 'packages/core/lib/unanswered/index.js',
     },
     external,
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },

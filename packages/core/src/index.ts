@@ -16,7 +16,18 @@ export type {
 } from './phone/phone-options.js';
 export type { PhoneEvents, PhoneEventMap, PhoneApiEventMap, PhoneEventName } from './phone/phone-events.js';
 export { parseDialTarget, type DialTarget } from './phone/dial-target.js';
-export type { ContactLookup, ContactLookupCall, ContactOptions } from './contacts/contact-options.js';
+export type {
+  Contact,
+  ContactAnswer,
+  ContactAutoOpen,
+  ContactFolder,
+  ContactImportOptions,
+  ContactLookup,
+  ContactLookupCall,
+  ContactOptions,
+  ContactSourceKind,
+  PhoneContacts,
+} from './contacts/contact-options.js';
 export { Call, DTMF_DIGITS, type CallHandle, type CallSnapshot, type CallDirection } from './call/call.js';
 export { CallState, CallCommand, EndReason, callTransitions, canTransition, abilitiesOf, isMissed } from './call/call-state.js';
 export type { CallAbilities, CallPermits } from './call/call-state.js';
@@ -88,3 +99,10 @@ export type { WrapUpRefusedError } from './platform/wrap-up-refused-error.js';
 export { LogLevel, type LogOptions, type LogSink } from './logger.js';
 export { sanitizeText } from './rules/sanitize-text.js';
 export { smallBannerAllows, type SmallBannerRule } from './rules/small-banner-access.js';
+export type { HotlineEntity, HotlineMatch, HotlineValues } from './rules/hotline-match.js';
+export type { HotlineOptions } from './rules/hotline-options.js';
+// The unanswered-call rules are `@cx/core/unanswered` (they carry libphonenumber-js; the phone loads them lazily).
+export type { UnansweredException, UnansweredCall, UnansweredContact, UnansweredHistory, UnansweredSettings, UnansweredVerdict, LinkPrefix } from './rules/unanswered.js';
+export type { UnansweredEmail, UnansweredEmailOptions, EmailAttachment } from './rules/unanswered-email.js';
+export type { UnansweredSms } from './rules/unanswered-sms.js';
+export type { VCardContact, VCardVersion } from './rules/vcard.js';

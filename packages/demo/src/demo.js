@@ -3,7 +3,7 @@
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
 import { createToneMicrophone, defaultSeed, FrequencyMeter, startSimulatedContactCenter, startSimulatedPlatform, toneWav } from '@cx/core/testing';
-import { colleagues, DIRECTORY, EXTRA_QUEUES, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios, VOICEMAIL_CALLER } from './scenarios.js';
+import { colleagues, DIRECTORY, EXTRA_QUEUES, HOTLINE, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios, VOICEMAIL_CALLER } from './scenarios.js';
 
 const CX = window.CX;
 const AGENT = '1001';
@@ -51,6 +51,8 @@ async function useSimulator() {
     platform: { baseUrl: platform.baseUrl, token: platform.tokenFor(AGENT) },
     // The CRM's own directory names the callers it knows.
     contacts: { lookup: (number) => directory[number] },
+    // A desk answering for several companies: the number the customer dialled picks the greeting.
+    hotline: { entities: HOTLINE },
     // The CRM's pickers of the post-interaction: the caller's card, and a case made from what the agent typed.
     hooks: {
       pickContact: ({ caller }) => contactCards[caller?.number ?? ''],

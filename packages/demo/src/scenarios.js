@@ -73,6 +73,29 @@ export const scenarios = [
     frequency: 430,
     headers: () => ({ 'X-CX-Interaction-Id': id(), 'X-CX-Call-Type': 'preview', 'X-CX-Queue': 'Callbacks' }),
   },
+  {
+    // A multi-company desk: the customer dialled Globex's number, so the popup greets as Globex (HOTLINE below).
+    label: 'Simulate a call to a second company',
+    user: '+33698765432',
+    displayName: 'Frank Girard',
+    frequency: 540,
+    headers: () => ({ 'X-CX-Call-Type': 'direct', 'X-CX-Called': '+33 1 86 95 12 34' }),
+  },
+];
+
+/**
+ * The companies the demo agent's desk answers for (the `hotline` option,
+ * docs/hotline.md): the call to a second company dials a Globex number;
+ * the exact number of Globex Claims would win over Globex's prefix.
+ */
+export const HOTLINE = [
+  {
+    name: 'Globex Insurance',
+    numbers: ['+33 1 86 95*'],
+    greeting: 'Globex Insurance, good morning, how may I help you?',
+    template: '{entity}: {caller} dialled {called}',
+  },
+  { name: 'Globex Claims', numbers: ['+33 1 86 95 00 00'], greeting: 'Globex Claims, good morning.', template: '{entity}: {called}' },
 ];
 
 /** Simulated phones that answer: transfer, consult or merge with them. */

@@ -74,5 +74,6 @@ export { formatTime, getLocale, setLocale, type CxLocale } from './i18n/locale.j
 export { formatNumber } from './format/format-number.js';
 export { formatClock, formatDuration } from './format/format-duration.js';
 export { agentLabel, callerLabel, callerNumberLabel, callStateLabel, callTypeLabel, connectionLabel, endLabel } from './format/call-labels.js';
+export { hotlineStyles, hotlineView } from './format/hotline-view.js';
 
 defineElements();

@@ -1,3 +1,5 @@
+import type { HotlineMatch } from '../rules/hotline-match.js';
+
 /**
  * What the PBX/ACD told us about an offered call, parsed from the INVITE
  * (DESIGN section 4). Every field is optional on the wire; parsing never
@@ -85,6 +87,12 @@ export interface CallInfo {
    * PBX or ACD sends beyond the `X-CX-*` contract. Empty for outbound calls.
    */
   headers: Readonly<Record<string, string>>;
+  /**
+   * The hotline entity the called number reached (docs/hotline.md): its
+   * name, greeting and filled template line, as text; absent when none
+   * matched or for outbound calls.
+   */
+  hotline?: HotlineMatch | undefined;
 }
 
 export type MonitorMode = 'silent' | 'whisper' | 'barge';

@@ -2,6 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { CxError, CxErrorCode } from '../errors/cx-error.js';
 import type { CallInfo, MonitorNotice } from './call-info.js';
 import type { CallLeg } from './call-leg.js';
+import type { Contact } from '../contacts/contact-options.js';
 import type { CallQuality } from '../quality/quality-types.js';
 import type { Transfer, TransferOptions, TransferSnapshot, TransferTarget } from '../transfer/transfer-types.js';
 import {
@@ -40,6 +41,13 @@ export interface CallSnapshot {
    * `call:changed`.
    */
   readonly contactName: string | undefined;
+  /**
+   * The other party's contact card (plain, cleaned data: name, email,
+   * organization, numbers, and which source found it: the CRM hook, the
+   * platform or a local folder); `undefined` until one is found. Its
+   * `name` is `contactName`.
+   */
+  readonly contact: Contact | undefined;
   /** Our microphone is muted (the call goes on). */
   readonly muted: boolean;
   /** The remote party has put us on hold. */
@@ -103,7 +111,7 @@ export interface CallHandle {
 export type CallPatch = Partial<
   Pick<
     CallSnapshot,
-    'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'info' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'quality'
+    'muted' | 'remoteHeld' | 'remoteRinging' | 'contactName' | 'contact' | 'info' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'quality'
   >
 >;
 
@@ -213,6 +221,7 @@ export class Call implements CallHandle {
         statusCode: undefined,
         info: init.info,
         contactName: undefined,
+        contact: undefined,
         muted: false,
         remoteHeld: false,
         remoteRinging: false,

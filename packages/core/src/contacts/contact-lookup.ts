@@ -1,15 +1,15 @@
 // Loaded with the contacts feature (a chunk of its own in the script-tag
 // build): what it shares with the rest comes through the package index.
-import { sanitizeText } from '../index.js';
-import type { ContactLookup, ContactLookupCall } from './contact-options.js';
+import { contactCard } from './contact-card.js';
+import type { Contact, ContactLookup, ContactLookupCall } from './contact-options.js';
 
 /** How a lookup ended. Only `found` carries a name to show. */
 export const ContactLookupStatus = {
-  /** The hook answered a name (now plain, bounded text). */
+  /** The hook answered a name or a card (now plain, bounded text). */
   Found: 'found',
   /** The hook answered nothing (`undefined`, `null`, or text that is empty once cleaned). */
   Unknown: 'unknown',
-  /** The hook threw, rejected, or answered something that is not text. */
+  /** The hook threw, rejected, or answered something that is neither text nor a `{ name }` object. */
   Failed: 'failed',
   /** The hook did not answer within the timeout. */
   TimedOut: 'timed-out',
@@ -19,7 +19,7 @@ export const ContactLookupStatus = {
 export type ContactLookupStatus = (typeof ContactLookupStatus)[keyof typeof ContactLookupStatus];
 
 export type ContactLookupOutcome =
-  | { readonly status: typeof ContactLookupStatus.Found; readonly name: string }
+  | { readonly status: typeof ContactLookupStatus.Found; readonly name: string; readonly contact: Contact }
   | { readonly status: typeof ContactLookupStatus.Unknown }
   | { readonly status: typeof ContactLookupStatus.Failed; readonly error: unknown }
   | { readonly status: typeof ContactLookupStatus.TimedOut }
@@ -41,11 +41,11 @@ export interface ContactLookupRequest {
  * Runs a contact lookup hook once, safely: the returned promise always
  * resolves (never rejects), within `timeout` ms at the latest, with what
  * happened. A hook that throws synchronously, rejects, answers a value that
- * is not a string, or is too slow gives an outcome instead of an error;
- * the hook's `signal` is aborted when the runner stops waiting (timeout or
- * the request's own signal), so it can cancel its work. A name is returned
- * through {@link sanitizeText}: plain text, no control or bidi characters,
- * at most 256 code points.
+ * is neither a string nor a `{ name }` object, or is too slow gives an
+ * outcome instead of an error; the hook's `signal` is aborted when the
+ * runner stops waiting (timeout or the request's own signal), so it can
+ * cancel its work. The answer is returned as a card through
+ * {@link contactCard}: plain text, no control or bidi characters, bounded.
  *
  * @param lookup the integrator's hook
  * @param request the number, the call and the bounds
@@ -87,13 +87,11 @@ export function runContactLookup(lookup: ContactLookup, request: ContactLookupRe
 }
 
 function readAnswer(value: unknown): ContactLookupOutcome {
-  if (value === undefined || value === null) return { status: ContactLookupStatus.Unknown };
-  if (typeof value !== 'string') {
-    return {
-      status: ContactLookupStatus.Failed,
-      error: new TypeError(`The contact lookup answered a ${typeof value}, not a string.`),
-    };
+  let contact: Contact | undefined;
+  try {
+    contact = contactCard(value, 'crm');
+  } catch (error) {
+    return { status: ContactLookupStatus.Failed, error };
   }
-  const name = sanitizeText(value);
-  return name === '' ? { status: ContactLookupStatus.Unknown } : { status: ContactLookupStatus.Found, name };
+  return contact ? { status: ContactLookupStatus.Found, name: contact.name, contact } : { status: ContactLookupStatus.Unknown };
 }

@@ -21,6 +21,7 @@ function request(extra: Partial<ContactLookupRequest> = {}): ContactLookupReques
   return { number: '+15551234567', call: { id: 'call-1', direction: 'inbound', info }, timeout: 1000, ...extra };
 }
 
+const found = (name: string): unknown => ({ status: 'found', name, contact: { name, numbers: [], source: 'crm' } });
 const never = (): Promise<string | undefined> => new Promise(() => undefined);
 const later = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
@@ -31,17 +32,34 @@ describe('runContactLookup', () => {
       asked.push([number, { id: call.id, direction: call.direction, info: call.info }, call.signal.aborted]);
       return 'Robert Smith';
     };
-    assert.deepEqual(await runContactLookup(lookup, request()), { status: 'found', name: 'Robert Smith' });
+    assert.deepEqual(await runContactLookup(lookup, request()), found('Robert Smith'));
     assert.deepEqual(asked, [['+15551234567', { id: 'call-1', direction: 'inbound', info }, false]]);
   });
 
+  test('a card answers the name and the rest, cleaned; unknown fields are dropped', async () => {
+    const lookup: ContactLookup = () => ({
+      name: ' Robert\u202e Smith ',
+      id: 'crm-42',
+      email: 'rob@example.com',
+      organization: '<b>Smith</b> & Sons',
+      numbers: ['+33 6 12 34 56 78', '+33 6 12 34 56 78', 42 as unknown as string, ''],
+      secret: 'dropped',
+    } as never);
+    assert.deepEqual(await runContactLookup(lookup, request()), {
+      status: 'found',
+      name: 'Robert Smith',
+      contact: { name: 'Robert Smith', id: 'crm-42', email: 'rob@example.com', organization: '<b>Smith</b> & Sons', numbers: ['+33 6 12 34 56 78'], source: 'crm' },
+    });
+    assert.deepEqual(await runContactLookup(() => ({ name: '  ' }), request()), { status: 'unknown' });
+  });
+
   test('a synchronous answer counts as well', async () => {
-    assert.deepEqual(await runContactLookup(() => 'Ann Lee', request()), { status: 'found', name: 'Ann Lee' });
+    assert.deepEqual(await runContactLookup(() => 'Ann Lee', request()), found('Ann Lee'));
   });
 
   test('the name is cleaned: markup stays text, controls and bidi overrides go, length is bounded', async () => {
     const outcome = await runContactLookup(() => '  \u202eRobert\u202c <b>Smith</b>\r\n\u0000', request());
-    assert.deepEqual(outcome, { status: 'found', name: 'Robert <b>Smith</b>' });
+    assert.deepEqual(outcome, found('Robert <b>Smith</b>'));
     const long = await runContactLookup(() => 'N'.repeat(10_000), request());
     assert.equal(long.status, 'found');
     assert.equal(long.status === 'found' ? [...long.name].length : 0, 256);
@@ -72,7 +90,8 @@ describe('runContactLookup', () => {
       }],
       ['rejects', () => Promise.reject(boom)],
       ['answers a number', (() => 42) as unknown as ContactLookup],
-      ['answers an object', (() => Promise.resolve({ name: 'x' })) as unknown as ContactLookup],
+      ['answers an object without a name', (() => Promise.resolve({ email: 'x@example.com' })) as unknown as ContactLookup],
+      ['answers a list', (() => ['Ann']) as unknown as ContactLookup],
       ['answers a thenable that throws', (() => ({
         then(): never {
           throw boom;
@@ -110,7 +129,7 @@ describe('runContactLookup', () => {
       signal = call.signal;
       return later(10, 'In Time');
     }, request({ timeout: 500 }));
-    assert.deepEqual(outcome, { status: 'found', name: 'In Time' });
+    assert.deepEqual(outcome, found('In Time'));
     assert.equal(signal?.aborted, false);
   });
 

@@ -51,6 +51,10 @@ export const CxErrorCode = {
   NoPlatform: 'no-platform',
   /** A post-interaction form was not filled as the queue asks (see `fields` of the `WrapUpRefusedError`). */
   InvalidWrapUp: 'invalid-wrap-up',
+  /** `phone.contacts.import()`: the file is neither a vCard nor a CSV file with a name and a phone column, or holds no contact. */
+  ContactFileUnreadable: 'contact-file-unreadable',
+  /** `phone.contacts.removeFolder()`: no local contact folder has this id. */
+  ContactFolderNotFound: 'contact-folder-not-found',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];

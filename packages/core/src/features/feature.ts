@@ -27,7 +27,7 @@ export interface FeatureContext {
   /** Emit one of the phone's events. */
   emit<K extends keyof PhoneEventMap>(name: K, ...args: PhoneEventMap[K]): void;
   /** Add what the feature knows about a call (a contact name, its recording, ...): a `call:changed`, never a state change. */
-  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'info' | 'quality'>): void;
+  annotate(call: Call, patch: Pick<CallPatch, 'contactName' | 'contact' | 'recording' | 'conferenceId' | 'transfer' | 'monitor' | 'info' | 'quality'>): void;
   /** The platform feature (loaded on first use); rejects with `no-platform` without the option. */
   platform(): Promise<PlatformApi>;
   /** What the call may do beyond its state (`snapshot.can.merge`, `.record`, `.transfer`). */

@@ -29,10 +29,14 @@ import type { RecordingApi } from '../recording/recording-feature.js';
 import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitoring/monitoring-feature.js';
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
+import type { UnansweredApi } from '../unanswered/unanswered-feature.js';
 import type { VoicemailApi, VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
 import type { QualityApi } from '../quality/quality-feature.js';
 import type { NotificationsApi } from '../notifications/notifications-feature.js';
+import type { HotlineApi } from '../hotline/hotline-feature.js';
+import type { ContactsApi } from '../contacts/contacts-feature.js';
+import type { ContactFolder, PhoneContacts } from '../contacts/contact-options.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import { wrapUpCommands } from '../wrap-up/wrap-up-commands.js';
@@ -58,14 +62,16 @@ const LAZY = {
   conference: lazyFeature<ConferenceApi>('conference', () => import('../conference/conference-feature.js').then((m) => m.conferenceFeature)),
   recording: lazyFeature<RecordingApi>('recording', () => import('../recording/recording-feature.js').then((m) => m.recordingFeature)),
   monitoring: lazyFeature<MonitoringApi>('monitoring', () => import('../monitoring/monitoring-feature.js').then((m) => m.monitoringFeature)),
-  contacts: lazyFeature('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
+  contacts: lazyFeature<ContactsApi>('contacts', () => import('../contacts/contacts-feature.js').then((m) => m.contactsFeature)),
   platform: lazyFeature<PlatformApi>('platform', () => import('../platform/platform-feature.js').then((m) => m.platformFeature)),
   missed: lazyFeature<MissedApi>('missed', () => import('../missed/missed-feature.js').then((m) => m.missedFeature)),
+  unanswered: lazyFeature<UnansweredApi>('unanswered', () => import('../unanswered/unanswered-feature.js').then((m) => m.unansweredFeature)),
   voicemail: lazyFeature<VoicemailApi>('voicemail', () => import('../voicemail/voicemail-feature.js').then((m) => m.voicemailFeature)),
   wrapUp: lazyFeature<WrapUpApi>('wrap-up', () => import('../wrap-up/wrap-up-feature.js').then((m) => m.wrapUpFeature)),
   quality: lazyFeature<QualityApi>('quality', () => import('../quality/quality-feature.js').then((m) => m.qualityFeature)),
   notifications: lazyFeature<NotificationsApi>('notifications', () => import('../notifications/notifications-feature.js').then((m) => m.notificationsFeature)),
   devices: lazyFeature<DevicesApi>('devices', () => import('../media/devices.js').then((m) => m.devicesFeature)),
+  hotline: lazyFeature<HotlineApi>('hotline', () => import('../hotline/hotline-feature.js').then((m) => m.hotlineFeature)),
 };
 
 /** A SIP token (a routing id of `X-CX-Route-Via`). */
@@ -111,6 +117,13 @@ export class LocalPhone implements PhoneApi {
   readonly wrapUp: WrapUpCommands = wrapUpCommands(() => this.#feature(LAZY.wrapUp));
   /** Microphones and outputs, the agent's choices and the microphone permission (docs/devices.md). */
   readonly devices: PhoneDevices = lazyDevices((stores) => this.#feature(LAZY.devices).then((devices) => devices.start(this.#graph, stores)));
+  readonly #folders = atom<readonly ContactFolder[]>([]);
+  /** Local contact folders (vCard, CSV) that name callers after the CRM hook and the platform (docs/phone-api.md "Contact sources"). */
+  readonly contacts: PhoneContacts = {
+    $folders: this.#folders,
+    import: async (file, options) => (await this.#contacts()).import(file, options),
+    removeFolder: async (id) => (await this.#contacts()).removeFolder(id),
+  };
   readonly options: ResolvedPhoneOptions;
 
   readonly #logger: Logger;
@@ -122,6 +135,8 @@ export class LocalPhone implements PhoneApi {
   readonly #me = atom<Me | undefined>(undefined);
   readonly #pool = atom<readonly PoolEntry[]>([]);
   readonly #missed = atom<readonly MissedCallEntry[]>([]);
+  /** The hotline matcher, once loaded (docs/hotline.md). */
+  #hotline: HotlineApi | undefined;
   readonly #voicemails = atom<readonly Voicemail[]>([]);
   readonly #wrapUp = atom<WrapUp | undefined>(undefined);
   readonly #notificationSettings: WritableAtom<NotificationSettings>;
@@ -198,6 +213,15 @@ export class LocalPhone implements PhoneApi {
     this.$voicemails = this.#voicemails;
     this.$wrapUp = this.#wrapUp;
     this.$notificationSettings = this.#notificationSettings = atom(this.options.notifications);
+    // Hotline (docs/hotline.md): loaded now when the page gives entities, so that a call shows its company as it
+    // rings; else once the platform's /me has some.
+    const hotline = (): void =>
+      this.#start(LAZY.hotline, (api) => {
+        api.start(this.#me);
+        this.#hotline = api;
+      });
+    if (this.options.hotline.entities.length > 0) hotline();
+    this.#me.subscribe((me) => me?.hotline?.length && hotline());
     let lastConnection = this.$connection.get();
     this.$connection.listen((status) => {
       if (status !== lastConnection) this.#events.emit('connection:changed', status);
@@ -208,10 +232,16 @@ export class LocalPhone implements PhoneApi {
       if (lastAgent !== undefined && status !== lastAgent) this.#events.emit('agent:changed', status);
       lastAgent = status;
     });
-    // Names from the CRM: loaded now, well before the first call.
-    if (this.options.contacts.lookup) {
-      this.#feature(LAZY.contacts).catch((error: unknown) => this.#logger.error('The contact lookup could not be loaded', error));
-    }
+    // Callers' contacts (the CRM hook, the platform, local folders): loaded
+    // now, well before the first call. The file parsers load on the first import.
+    this.#contacts().catch((error: unknown) => this.#destroyed || this.#logger.error('The contact lookup could not be loaded', error));
+  }
+
+  /** The contacts feature, filling `contacts.$folders`. */
+  async #contacts(): Promise<ContactsApi> {
+    const api = await this.#feature(LAZY.contacts);
+    api.start(this.#folders);
+    return api;
   }
 
   /** Subscribe to an event; returns the function that unsubscribes. */
@@ -496,7 +526,8 @@ export class LocalPhone implements PhoneApi {
 
   #ring(leg: CallLeg, info: CallInfo, taken: boolean): void {
     const seconds = info.ringTimeout ?? this.#profile().ringTimeout;
-    const call = this.#createCall('inbound', 'ringing', info, leg, Date.now() + seconds * 1000);
+    // The hotline entity the caller dialled (docs/hotline.md), once its matcher is loaded.
+    const call = this.#createCall('inbound', 'ringing', this.#hotline?.match(info) ?? info, leg, Date.now() + seconds * 1000);
     // Open the microphone while it rings, so that answering does not wait
     // for it; in the next task, so that the popup is painted first.
     setTimeout(() => {
@@ -644,7 +675,13 @@ export class LocalPhone implements PhoneApi {
     else if (now.state === 'active' && previous.state === 'held') this.#events.emit('call:resumed', call);
     if (now.state === 'ended') {
       this.#events.emit('call:ended', call);
-      if (isMissed(now)) this.#events.emit('call:missed', call);
+      if (isMissed(now)) {
+        this.#events.emit('call:missed', call);
+        // Loaded with the first missed call: email and SMS notices (docs/unanswered-calls.md).
+        this.#feature(LAZY.unanswered)
+          .then((unanswered) => unanswered.missed(call))
+          .catch((error: unknown) => this.#logger.warn(`Unanswered call ${call.id}: no notification`, error));
+      }
     }
   }
 

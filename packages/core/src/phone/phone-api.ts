@@ -12,6 +12,7 @@ import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import type { PhoneDevices } from '../media/devices-types.js';
 import type { VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
+import type { PhoneContacts } from '../contacts/contact-options.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
@@ -79,4 +80,6 @@ export interface PhoneApi {
   readonly $notificationSettings: ReadableAtom<NotificationSettings>;
   /** Changes one kind's mode; saved for this agent (browser, and platform when there is one). */
   setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void>;
+  /** Local contact folders (vCard, CSV files) that name callers; `import` and `removeFolder` run in the tab that holds the calls. */
+  readonly contacts: PhoneContacts;
 }

@@ -7,6 +7,8 @@ import type { ConnectionStatus } from '../sip/sip-agent.js';
 import type { Transfer } from '../transfer/transfer-types.js';
 import type { CallRecord } from '../wrap-up/wrap-up-types.js';
 import type { NotificationKind } from '../notifications/notification-settings.js';
+import type { Contact } from '../contacts/contact-options.js';
+import type { UnansweredNotice } from '../unanswered/unanswered-messages.js';
 
 /** Every event of `phone.on(name, fn)`, with its listener's arguments; `C` is how calls are handed out. */
 export interface PhoneEvents<C extends CallHandle> {
@@ -66,6 +68,19 @@ export interface PhoneEvents<C extends CallHandle> {
    * focused first): bring the call forward (the Banner focuses its popup).
    */
   'notification:clicked': [call: C, kind: NotificationKind];
+  /**
+   * `contacts.autoOpen`: the moment to open this call's contact card (once
+   * per call; `hooks.openContact` is called at the same time, in the tab
+   * that holds the calls). Every tab of the agent hears it.
+   */
+  'contact:open': [call: C, contact: Contact];
+  /**
+   * A call nobody answered gives this message (docs/unanswered-calls.md):
+   * once per email and once per SMS the agent's settings ask for, from the
+   * tab that holds the calls; with a platform it is also posted to it
+   * (`POST /notifications`). Every tab of the agent hears it.
+   */
+  'unanswered:notify': [call: C, notice: UnansweredNotice];
 }
 
 /** A finished recording. */

@@ -3,9 +3,11 @@ import type { LogOptions } from '../logger.js';
 import type { RecordingPolicy } from '../call/call-info.js';
 import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
-import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
+import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type Contact, type ContactAutoOpen, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
 import type { CrmPicker } from '../wrap-up/wrap-up-types.js';
 import { readNotificationSettings, type NotificationSettings } from '../notifications/notification-settings.js';
+import { readHotlineEntities, type HotlineOptions } from '../rules/hotline-options.js';
+import type { HotlineEntity } from '../rules/hotline-match.js';
 
 /** Functions the CRM page gives the phone, for what only the CRM knows. */
 export interface PhoneHooks {
@@ -17,6 +19,13 @@ export interface PhoneHooks {
   pickContact?: CrmPicker;
   /** Post-interaction: picks, or creates and fills, the CRM case of the interaction; `{ id, name }` or `undefined`. */
   pickCase?: CrmPicker;
+  /**
+   * Opens a contact's card in the CRM (navigate to it): called by
+   * `contacts.autoOpen`, once per call, in the tab that holds the calls
+   * (docs/phone-api.md "Contact sources"). What it returns is ignored; a
+   * throw is logged.
+   */
+  openContact?: (contact: Contact) => void | Promise<void>;
 }
 
 /** How to reach the platform. */
@@ -72,6 +81,12 @@ export interface PhoneOptions {
    * choices (`phone.setNotification`) are saved and win over these.
    */
   notifications?: Partial<NotificationSettings>;
+  /**
+   * A desk answering for several companies (docs/hotline.md): the entity
+   * whose numbers match the number the caller dialled is shown with its
+   * greeting. The platform's entities, when it sends some, win.
+   */
+  hotline?: HotlineOptions;
   log?: LogOptions;
 }
 
@@ -177,10 +192,11 @@ export interface ResolvedPhoneOptions {
   monitoring: { supervisors: readonly string[]; mode: 'peer' | 'server'; spyUri: string | undefined };
   internal: { domains: readonly string[]; extensionPattern: RegExp };
   media: { getStream: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined };
-  contacts: { lookup: ContactLookup | undefined; timeout: number };
+  contacts: { lookup: ContactLookup | undefined; timeout: number; autoOpen: ContactAutoOpen };
   hooks: PhoneHooks;
   tabs: 'shared' | 'independent';
   notifications: NotificationSettings;
+  hotline: { entities: readonly HotlineEntity[] };
   log: LogOptions;
 }
 
@@ -249,10 +265,10 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const hooksInput = options['hooks'];
   const hooks: PhoneHooks = {};
   if (hooksInput !== undefined && !isObject(hooksInput)) problems.push('hooks must be an object of functions');
-  for (const name of ['pickContact', 'pickCase'] as const) {
+  for (const name of ['pickContact', 'pickCase', 'openContact'] as const) {
     const hook = isObject(hooksInput) ? hooksInput[name] : undefined;
     if (hook !== undefined && typeof hook !== 'function') problems.push(`hooks.${name} must be a function`);
-    else if (hook !== undefined) hooks[name] = hook as CrmPicker;
+    else if (hook !== undefined) hooks[name] = hook as CrmPicker & PhoneHooks['openContact'];
   }
   const directory = readDirectory(options['directory'], problems);
   const monitoringInput = isObject(options['monitoring']) ? options['monitoring'] : {};
@@ -308,10 +324,12 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
 
   const contactsInput = options['contacts'];
   const contacts = isObject(contactsInput) ? contactsInput : {};
-  if (contactsInput !== undefined && !isObject(contactsInput)) problems.push('contacts must be an object: { lookup, timeout }');
+  if (contactsInput !== undefined && !isObject(contactsInput)) problems.push('contacts must be an object: { lookup, timeout, autoOpen }');
   const lookup = contacts['lookup'];
   if (lookup !== undefined && typeof lookup !== 'function') problems.push('contacts.lookup must be a function');
   const lookupTimeout = number(contacts['timeout'], 'contacts.timeout', DEFAULT_CONTACT_LOOKUP_TIMEOUT, 1, 60_000);
+  const autoOpen = contacts['autoOpen'] ?? 'off';
+  if (!AUTO_OPEN.includes(autoOpen as ContactAutoOpen)) problems.push(`contacts.autoOpen must be one of ${AUTO_OPEN.join(', ')}`);
 
   const resolved: ResolvedPhoneOptions = {
     sip: {
@@ -357,10 +375,12 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
     contacts: {
       lookup: typeof lookup === 'function' ? (lookup as ContactLookup) : undefined,
       timeout: lookupTimeout,
+      autoOpen: autoOpen as ContactAutoOpen,
     },
     hooks,
     tabs: options['tabs'] === 'independent' ? 'independent' : 'shared',
     notifications: readNotificationSettings(options['notifications'], problems),
+    hotline: { entities: readHotlineEntities(options['hotline'], problems) },
     log: isObject(options['log']) ? (options['log'] as LogOptions) : {},
   };
 
@@ -375,6 +395,7 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   return resolved;
 }
 
+const AUTO_OPEN: readonly ContactAutoOpen[] = ['ringing', 'answered', 'off'];
 const DIRECTORY_KINDS: ReadonlySet<unknown> = new Set(['user', 'queue', 'routing', 'contact']);
 
 /** The `directory` option: entries `{ kind, id, name, target }`, frozen. */

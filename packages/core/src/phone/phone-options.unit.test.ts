@@ -27,7 +27,7 @@ describe('phone options', () => {
     assert.equal(o.profile.ringTimeout, 20);
     assert.equal(o.profile.autoAnswer, false);
     assert.equal(o.profile.smallBanner, true);
-    assert.deepEqual(o.contacts, { lookup: undefined, timeout: 2000 });
+    assert.deepEqual(o.contacts, { lookup: undefined, timeout: 2000, autoOpen: 'off' });
     assert.deepEqual(o.internal.domains, ['example.com']);
     assert.ok(o.internal.extensionPattern.test('1002'));
     assert.equal(o.platform, undefined);
@@ -80,9 +80,9 @@ describe('phone options', () => {
 
   test('contacts: a lookup function (or none) and a timeout in ms', () => {
     const lookup = (): string => 'Ann';
-    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup } }).contacts, { lookup, timeout: 2000 });
-    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup, timeout: 500 } }).contacts, { lookup, timeout: 500 });
-    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: {} }).contacts, { lookup: undefined, timeout: 2000 });
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup } }).contacts, { lookup, timeout: 2000, autoOpen: 'off' });
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: { lookup, timeout: 500 } }).contacts, { lookup, timeout: 500, autoOpen: 'off' });
+    assert.deepEqual(resolvePhoneOptions({ ...good, contacts: {} }).contacts, { lookup: undefined, timeout: 2000, autoOpen: 'off' });
     for (const contacts of [lookup, 'crm', null, [lookup]]) {
       assert.ok(problems({ ...good, contacts }).some((p) => p.startsWith('contacts must be an object')), String(contacts));
     }
@@ -92,6 +92,18 @@ describe('phone options', () => {
     for (const timeout of [0, -1, 60_001, Number.NaN, '2000']) {
       assert.ok(problems({ ...good, contacts: { lookup, timeout } }).some((p) => p.startsWith('contacts.timeout')), String(timeout));
     }
+  });
+
+  test('contacts.autoOpen: ringing, answered or off (the default); hooks.openContact is a function', () => {
+    for (const autoOpen of ['ringing', 'answered', 'off'] as const) {
+      assert.equal(resolvePhoneOptions({ ...good, contacts: { autoOpen } }).contacts.autoOpen, autoOpen);
+    }
+    for (const bad of ['always', true, 1, '']) {
+      assert.ok(problems({ ...good, contacts: { autoOpen: bad } }).some((p) => p.startsWith('contacts.autoOpen')), String(bad));
+    }
+    const openContact = (): void => undefined;
+    assert.equal(resolvePhoneOptions({ ...good, hooks: { openContact } }).hooks.openContact, openContact);
+    assert.ok(problems({ ...good, hooks: { openContact: 'crm' } }).some((p) => p.startsWith('hooks.openContact')));
   });
 
   test('profile.smallBanner: a boolean or a list of queues', () => {

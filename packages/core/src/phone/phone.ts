@@ -12,6 +12,7 @@ import type { TabGroup, TabSeat } from '../tabs/tab-seat.js';
 import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import type { PhoneDevices } from '../media/devices-types.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
+import type { PhoneContacts } from '../contacts/contact-options.js';
 import { installLocalFeature, LocalPhone } from './local-phone.js';
 import type { CallOptions, PhoneApi } from './phone-api.js';
 import type { PhoneApiEventMap } from './phone-events.js';
@@ -70,6 +71,11 @@ export class Phone implements PhoneApi {
    * tab; the `set*` commands go where the media is (the holding tab).
    */
   readonly devices: PhoneDevices;
+  /**
+   * Local contact folders (vCard, CSV) that name callers after the CRM hook
+   * and the platform; the holding tab's, and its commands run there.
+   */
+  readonly contacts: PhoneContacts;
 
   readonly #local: LocalPhone;
   readonly #events = new Emitter<PhoneApiEventMap>();
@@ -125,6 +131,11 @@ export class Phone implements PhoneApi {
       setInput: (id) => now().devices.setInput(id),
       setOutput: (id) => now().devices.setOutput(id),
       setRinger: (id) => now().devices.setRinger(id),
+    };
+    this.contacts = {
+      $folders: follow((p) => p.contacts.$folders),
+      import: (file, options) => now().contacts.import(file, options),
+      removeFolder: (id) => now().contacts.removeFolder(id),
     };
   }
 

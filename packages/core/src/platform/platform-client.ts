@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { createPlatformHttp, describeIssue, segment, type PlatformOptions } from './platform-http.js';
 import {
   DirectoryEntrySchema,
+  ContactSchema,
   InteractionSchema,
   MeSchema,
   MissedCallSchema,
@@ -19,6 +20,7 @@ import {
   WrapUpSavedSchema,
   WrapUpTimeSchema,
   type DirectoryEntry,
+  type PlatformContact,
   type Interaction,
   type Me,
   type MissedCall,
@@ -36,6 +38,9 @@ import {
 import { RecordingAnswerSchema, type RecordingAnswer } from './recording-schema.js';
 import { openSseStream, type SseState } from './sse-stream.js';
 import { WrapUpRefusedError } from './wrap-up-refused-error.js';
+import { UnansweredSettingsSchema } from '../unanswered/unanswered-schemas.js';
+import type { UnansweredSettings } from '../rules/unanswered.js';
+import type { UnansweredNotice } from '../unanswered/unanswered-messages.js';
 
 export type { PlatformOptions } from './platform-http.js';
 export type { SseState as PlatformStreamState } from './sse-stream.js';
@@ -90,10 +95,18 @@ export interface PlatformClient {
   audio(url: string): Promise<Blob>;
   /** `GET /directory?q=`. */
   directory(q: string): Promise<DirectoryEntry[]>;
+  /** `GET /contacts?number=`: the contacts with this number, best first. */
+  contacts(number: string): Promise<PlatformContact[]>;
   /** `GET /users/{extension}`: a user's role and permissions. */
   user(extension: string): Promise<PlatformUser>;
   /** `POST /interactions/{id}/recording` with the audio (Ogg or WebM); never repeated. */
   uploadRecording(interactionId: string, blob: Blob): Promise<RecordingAnswer>;
+  /** `GET /me/unanswered`: the agent's unanswered-call settings; a platform that keeps none answers 404 (`platform-refused`, `statusCode` 404). */
+  unansweredSettings(): Promise<UnansweredSettings>;
+  /** `PUT /me/unanswered`. */
+  setUnansweredSettings(body: UnansweredSettings): Promise<UnansweredSettings>;
+  /** `POST /notifications`: an unanswered call's email or SMS for the platform to send; never repeated. */
+  sendNotification(body: UnansweredNotice & { readonly callId?: string }): Promise<void>;
   /**
    * Opens `GET /events`; calls `onEvent` for each valid event (invalid ones
    * are logged and skipped), reconnects with backoff, resumes with
@@ -105,6 +118,7 @@ export interface PlatformClient {
 const MissedCallsSchema = v.array(MissedCallSchema);
 const VoicemailsSchema = v.array(VoicemailSchema);
 const DirectorySchema = v.array(DirectoryEntrySchema);
+const ContactsSchema = v.pipe(v.array(ContactSchema), v.maxLength(50));
 
 /**
  * A client of the platform at `options.baseUrl`.
@@ -192,6 +206,10 @@ export function createPlatformClient(options: PlatformOptions, logger?: Logger):
       }
     },
     directory: (q) => get(`/directory?q=${encodeURIComponent(q)}`, DirectorySchema),
+    contacts: (number) => get(`/contacts?number=${encodeURIComponent(number)}`, ContactsSchema),
+    unansweredSettings: () => get('/me/unanswered', UnansweredSettingsSchema),
+    setUnansweredSettings: (body) => http.send({ method: 'PUT', path: '/me/unanswered', body, idempotent: true, schema: UnansweredSettingsSchema }),
+    sendNotification: (body) => http.send({ method: 'POST', path: '/notifications', body, idempotent: false }),
     user: (extension) => get(`/users/${segment(extension)}`, PlatformUserSchema),
     uploadRecording: (interactionId, blob) =>
       http.send({

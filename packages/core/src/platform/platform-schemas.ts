@@ -31,6 +31,14 @@ export const NotificationSettingsSchema = v.object({
   ended: NotificationMode,
 });
 
+/** A company a multi-company desk answers for (`/me` `hotline`). */
+export const HotlineEntitySchema = v.object({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  numbers: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.minLength(1)),
+  greeting: v.optional(Text),
+  template: v.optional(Text),
+});
+
 export const MeSchema = v.object({
   id: Id,
   name: Text,
@@ -48,6 +56,8 @@ export const MeSchema = v.object({
   queues: v.array(QueueSchema),
   voicemail: v.optional(v.object({ emailNotification: v.boolean(), email: v.optional(v.pipe(v.string(), v.maxLength(320))) })),
   notifications: v.optional(NotificationSettingsSchema),
+  /** The companies this desk answers for (docs/hotline.md): wins over the `hotline` option. */
+  hotline: v.optional(v.array(HotlineEntitySchema)),
 });
 
 export const PlatformStatus = v.picklist(['available', 'paused', 'post-interaction', 'offline']);
@@ -140,6 +150,15 @@ export const DirectoryEntrySchema = v.object({
   target: Text,
 });
 
+/** A caller's card from the platform's contact search (`GET /contacts?number=`). */
+export const ContactSchema = v.object({
+  id: v.optional(Id),
+  name: Text,
+  email: v.optional(v.pipe(v.string(), v.maxLength(320))),
+  organization: v.optional(Text),
+  numbers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50))),
+});
+
 export const PlatformUserSchema = v.object({
   id: Id,
   name: Text,
@@ -164,6 +183,7 @@ export type WrapUpEvent = v.InferOutput<typeof WrapUpEventSchema>;
 export type MissedCall = v.InferOutput<typeof MissedCallSchema>;
 export type Voicemail = v.InferOutput<typeof VoicemailSchema>;
 export type DirectoryEntry = v.InferOutput<typeof DirectoryEntrySchema>;
+export type PlatformContact = v.InferOutput<typeof ContactSchema>;
 export type PlatformUser = v.InferOutput<typeof PlatformUserSchema>;
 export type PlatformErrorBody = v.InferOutput<typeof ErrorSchema>;
 

@@ -7,6 +7,7 @@ import type { RecordingAnswer } from './recording-schema.js';
 import type {
   Caller,
   DirectoryEntry,
+  PlatformContact,
   FormField,
   Interaction,
   Me,
@@ -59,6 +60,7 @@ same<WrapUpEvent, Schemas['WrapUpEvent']>(true);
 same<MissedCall, Schemas['MissedCall']>(true);
 same<Voicemail, Schemas['Voicemail']>(true);
 same<DirectoryEntry, Schemas['DirectoryEntry']>(true);
+same<PlatformContact, Schemas['Contact']>(true);
 same<PlatformUser, Schemas['PlatformUser']>(true);
 same<PlatformErrorBody, Schemas['Error']>(true);
 same<v.InferOutput<typeof TakeAnswerSchema>, Schemas['TakeAnswer']>(true);

@@ -13,6 +13,7 @@ import {
   type CallOptions,
   type CallSnapshot,
   type Conference,
+  type ContactFolder,
   type DirectoryEntry,
   type Me,
   type MissedCallEntry,
@@ -27,6 +28,7 @@ import {
   type MediaDeviceEntry,
   type MicrophonePermission,
   type PhoneDevices,
+  type PhoneContacts,
   type PhoneApi,
   type PhoneApiEventMap,
   type PoolEntry,
@@ -86,6 +88,13 @@ export class MirrorPhone implements PhoneApi {
   readonly wrapUp: WrapUpCommands;
   readonly directory = {
     search: (text: string): Promise<DirectoryEntry[]> => this.#command({ kind: 'directory' }, 'search', [text]) as Promise<DirectoryEntry[]>,
+  };
+  readonly #folders = atom<readonly ContactFolder[]>([]);
+  /** The holding tab's contact folders; a file to import travels to it (a Blob is cloned). */
+  readonly contacts: PhoneContacts = {
+    $folders: this.#folders,
+    import: (file, options) => this.#command({ kind: 'contacts' }, 'import', [file, options]) as Promise<ContactFolder>,
+    removeFolder: (id) => this.#command({ kind: 'contacts' }, 'removeFolder', [id]) as Promise<void>,
   };
 
   /** Calls the holding tab carried when it left (see {@link hostGone}). */
@@ -199,6 +208,7 @@ export class MirrorPhone implements PhoneApi {
         if ('outputs' in s) this.#outputs.set(s.outputs as readonly MediaDeviceEntry[]);
         if ('deviceSelection' in s) this.#selection.set(s.deviceSelection as DeviceSelection);
         if ('microphonePermission' in s) this.#permission.set(s.microphonePermission as MicrophonePermission);
+        if ('contactFolders' in s) this.#folders.set(s.contactFolders as readonly ContactFolder[]);
         if ('smartOutbound' in s) this.#smartOutbound = s.smartOutbound === true;
         if ('connection' in s) this.#heard();
         break;

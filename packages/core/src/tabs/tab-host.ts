@@ -31,6 +31,8 @@ export const EVENT_NAMES: readonly (keyof PhoneApiEventMap)[] = [
   'call:quality',
   'notification:clicked',
   'device:changed',
+  'contact:open',
+  'unanswered:notify',
 ];
 
 /** What another tab may ask, by target: nothing else runs. */
@@ -39,6 +41,7 @@ const COMMANDS: Readonly<Record<CommandTarget['kind'], readonly string[]>> = {
   wrapUp: ['update', 'save', 'extend', 'end', 'pickContact', 'pickCase'],
   directory: ['search'],
   devices: ['setInput', 'setOutput', 'setRinger', 'requestMicrophone'],
+  contacts: ['import', 'removeFolder'],
   call: ['accept', 'decline', 'hangup', 'mute', 'hold', 'sendDtmf', 'transfer', 'startRecording', 'stopRecording'],
   transfer: ['complete', 'cancel'],
   monitor: ['setMode', 'stop'],
@@ -95,6 +98,7 @@ export class TabHost {
       outputs: phone.devices.$outputs,
       deviceSelection: phone.devices.$selection,
       microphonePermission: phone.devices.$microphonePermission,
+      contactFolders: phone.contacts.$folders,
     };
     for (const [key, store] of Object.entries(stores)) {
       this.#offs.push(
@@ -138,6 +142,7 @@ export class TabHost {
         outputs: phone.devices.$outputs.get(),
         deviceSelection: phone.devices.$selection.get(),
         microphonePermission: phone.devices.$microphonePermission.get(),
+        contactFolders: phone.contacts.$folders.get(),
         smartOutbound: phone.allowsSmartOutbound(),
       },
     });
@@ -213,6 +218,7 @@ export class TabHost {
     if (target.kind === 'wrapUp') return this.#phone.wrapUp;
     if (target.kind === 'directory') return this.#phone.directory;
     if (target.kind === 'devices') return this.#phone.devices;
+    if (target.kind === 'contacts') return this.#phone.contacts;
     const found = target.kind === 'call' ? this.#call(target.id) : this.#objects.get(`${target.kind}:${target.id}`);
     if (!found) throw new TypeError(`This ${target.kind} is gone.`);
     return found;

@@ -28,6 +28,8 @@ export interface WireStores {
   outputs: unknown;
   deviceSelection: unknown;
   microphonePermission: unknown;
+  /** `phone.contacts.$folders` of the holding tab. */
+  contactFolders: unknown;
   smartOutbound: boolean;
 }
 
@@ -64,6 +66,7 @@ export type CommandTarget =
   | { kind: 'wrapUp' }
   | { kind: 'directory' }
   | { kind: 'devices' }
+  | { kind: 'contacts' }
   | { kind: 'call' | 'transfer' | 'monitor' | 'conference' | 'playback'; id: string };
 
 /** From the host, to every tab. */

@@ -41,4 +41,5 @@ export {
   type SimulatedMissedCall,
   type SimulatedVoicemail,
   type SimulatedWrapUp,
+  type SimulatedNotification,
 } from './platform/simulated-platform-model.js';

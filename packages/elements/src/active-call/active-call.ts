@@ -13,6 +13,8 @@ import {
   CommandController,
   CxElement,
   hangUpCall,
+  hotlineStyles,
+  hotlineView,
   loadTransferPanels,
   mergeCalls,
   Shortcut,
@@ -85,6 +87,7 @@ export type ActiveCallTab = 'call' | 'datas';
  * @csspart state - Where the call stands, in words.
  * @csspart timer - The call timer.
  * @csspart quality - "Poor connection", while the call has quality warnings.
+ * @csspart hotline - The company the caller dialled (docs/hotline.md), with `greeting` and `hotline-line`.
  * @csspart tabs - The Call / Datas tabs.
  * @csspart controls - The row of call controls.
  * @csspart mute-button - Mute my mic / Reactivate my mic.
@@ -114,7 +117,7 @@ export class CxActiveCall extends CxElement {
     pickerOpen: { state: true },
   };
 
-  static override styles = [CxElement.styles, activeCallStyles, callColourStyles];
+  static override styles = [CxElement.styles, activeCallStyles, callColourStyles, hotlineStyles];
 
   /** The call to show and drive. */
   call: CallHandle | undefined = undefined;
@@ -247,6 +250,7 @@ export class CxActiveCall extends CxElement {
             <p part="quality" class="meta" role="status" title=${poor || nothing}>${poor ? msg('Poor connection') : ''}</p>
           </div>
         </header>
+        ${hotlineView(info.hotline)}
         ${answered ? this.renderTabs(tab) : nothing}
         <div
           id="panel-call"

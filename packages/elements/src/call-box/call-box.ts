@@ -13,6 +13,8 @@ import {
   CxCallBoxSelectEvent,
   CxElement,
   errorMessage,
+  hotlineStyles,
+  hotlineView,
   memoryStorage,
   setHeld,
   StoreController,
@@ -42,6 +44,7 @@ import { callBoxStyles } from './call-box.styles.js';
  * @csspart colour-button - Opens the colour choices.
  * @csspart colours - The colour choices.
  * @csspart error - Why the last command failed.
+ * @csspart hotline - The company the caller dialled (docs/hotline.md), with `greeting` and `hotline-line`.
  *
  * @cssproperty --cx-call-box-red - And `-orange`, `-green`, `-teal`, `-blue`, `-purple`: the agent's colours.
  */
@@ -56,7 +59,7 @@ export class CxCallBox extends CxElement {
 
   static override shadowRootOptions: ShadowRootInit = { ...CxElement.shadowRootOptions, delegatesFocus: true };
 
-  static override styles = [CxElement.styles, callBoxStyles];
+  static override styles = [CxElement.styles, callBoxStyles, hotlineStyles];
 
   /** The call of the box. */
   call: CallHandle | undefined = undefined;
@@ -163,6 +166,7 @@ export class CxCallBox extends CxElement {
             <span class="swatch colour-${colour}" aria-hidden="true"></span>
           </button>
         </div>
+        ${hotlineView(snapshot.info.hotline)}
         ${this.options?.renderColours(this.optionsState(colour)) ?? nothing}
         ${this.error ? html`<p part="error" class="error text" role="alert">${this.error}</p>` : nothing}
       </div>

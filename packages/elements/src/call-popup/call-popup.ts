@@ -12,6 +12,7 @@ import { callerLabel, callerNumberLabel, callTypeLabel, endLabel } from '../form
 import { formatDuration } from '../format/format-duration.js';
 import { formatTime } from '../i18n/locale.js';
 import { callColourStyles } from '../styles/call-colour.styles.js';
+import { hotlineStyles, hotlineView } from '../format/hotline-view.js';
 import { callPopupStyles } from './call-popup.styles.js';
 
 /**
@@ -51,6 +52,7 @@ import { callPopupStyles } from './call-popup.styles.js';
  * @csspart dismiss-button - Dismiss, on the Missed call notice.
  * @csspart call-back-button - Call back, on the Missed call notice.
  * @csspart error - Why the last command failed.
+ * @csspart hotline - The company the caller dialled (docs/hotline.md), with `greeting` and `hotline-line`.
  *
  * @cssproperty --cx-raspberry - Band of smart routing and campaign calls; `--cx-on-raspberry` its text.
  * @cssproperty --cx-ocean - Band of direct external calls; `--cx-on-ocean` its text.
@@ -66,7 +68,7 @@ export class CxCallPopup extends CxElement {
     dismissed: { state: true },
   };
 
-  static override styles = [CxElement.styles, callPopupStyles, callColourStyles];
+  static override styles = [CxElement.styles, callPopupStyles, callColourStyles, hotlineStyles];
 
   /** The call to show (an inbound call of `phone.$calls`). */
   call: CallHandle | undefined = undefined;
@@ -123,6 +125,8 @@ export class CxCallPopup extends CxElement {
     const keys = this.noShortcuts ? '' : ` ${msg(str`Press ${accept} to accept, ${decline} to decline.`)}`;
     // The caller's name isolated (bdi) even where it is not seen: a right-to-left name must not reorder the sentence.
     const alert = queue ? msg(html`${type} from <bdi>${caller}</bdi>, queue <bdi>${queue}</bdi>.`) : msg(html`${type} from <bdi>${caller}</bdi>.`);
+    // The company the caller dialled, and what to say: the agent needs it before answering.
+    const hotline = info.hotline ? html` ${msg(html`Called contact: <bdi>${info.hotline.entity}</bdi>.`)} <bdi>${info.hotline.greeting}</bdi>` : nothing;
     return html`
       <section
         part="popup popup-${info.colour}"
@@ -130,12 +134,13 @@ export class CxCallPopup extends CxElement {
         aria-labelledby="title"
         aria-describedby="caller details"
       >
-        <p class="visually-hidden" role="alert">${alert}${keys}</p>
+        <p class="visually-hidden" role="alert">${alert}${hotline}${keys}</p>
         <header part="header" class="band">
           <span id="title" class="title">${msg('Incoming call')}</span>
           <span part="call-type" class="type">${type}</span>
         </header>
         <div class="body">
+          ${hotlineView(info.hotline)}
           <p part="caller" id="caller" class="caller text"><bdi>${caller}</bdi></p>
           ${number ? html`<p part="number" class="number text"><bdi>${number}</bdi></p>` : nothing}
           <dl part="details" id="details" class="details">

@@ -29,6 +29,8 @@ const messages = (): Readonly<Record<CxErrorCode, string>> => ({
   'already-taken': msg('Another agent took this call first.'),
   'no-platform': msg('This needs the contact center, which is not set up.'),
   'invalid-wrap-up': msg('Some fields need attention.'),
+  'contact-file-unreadable': msg('This file could not be imported: use a vCard or CSV file.'),
+  'contact-folder-not-found': msg('This contact folder no longer exists.'),
 });
 
 /** The sentence the agent reads for a failed command. */

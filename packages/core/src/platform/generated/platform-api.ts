@@ -30,6 +30,32 @@ export interface paths {
      */
     put: operations["setNotifications"];
   };
+  "/me/unanswered": {
+    /**
+     * The agent's unanswered-call notification settings
+     * @description Whether and how the agent is told of a call nobody answered, by email
+     * and by SMS, and the exceptions (docs/unanswered-calls.md). The
+     * platform uses the same settings to notify agents who are not logged
+     * in. A platform that does not keep them answers `404`: the Banner
+     * keeps them in the browser only (one entry per agent address).
+     */
+    get: operations["getUnansweredSettings"];
+    /**
+     * Save the agent's unanswered-call notification settings
+     * @description The whole object each time, as the agent chose it in the Banner.
+     */
+    put: operations["setUnansweredSettings"];
+  };
+  "/notifications": {
+    /**
+     * Deliver an unanswered-call notification
+     * @description An email or an SMS that the Banner composed with `@cx/core/unanswered`
+     * for a call nobody answered; the platform sends it through its mail
+     * server or SMS provider. Values are the caller's (untrusted): the
+     * platform sends them as they are, it does not render them.
+     */
+    post: operations["sendNotification"];
+  };
   "/pool": {
     /**
      * The pool
@@ -116,6 +142,13 @@ export interface paths {
      */
     get: operations["searchDirectory"];
   };
+  "/contacts": {
+    /**
+     * Contacts with a phone number
+     * @description The platform's contacts that have this phone number, best match first (the phone names a caller with the first one). Compare numbers in E.164 form where they parse. An unknown number gives an empty list.
+     */
+    get: operations["searchContacts"];
+  };
   "/users/{extension}": {
     /**
      * A user by extension
@@ -198,6 +231,17 @@ export interface components {
       queues: components["schemas"]["Queue"][];
       voicemail?: components["schemas"]["Mailbox"];
       notifications?: components["schemas"]["NotificationSettings"];
+      /** @description The companies this desk answers for (docs/hotline.md). When present it replaces the Banner's `hotline.entities` option. */
+      hotline?: components["schemas"]["HotlineEntity"][];
+    };
+    /** @description A company of a multi-company desk: a call whose called number (`X-CX-Called`, else the To user) matches one of `numbers` shows `name`, `greeting` and `template` filled in. */
+    HotlineEntity: {
+      name: string;
+      /** @description Exact numbers, or prefixes ending with `*`; compared by digits and a leading `+`. */
+      numbers: string[];
+      greeting?: components["schemas"]["Text"];
+      /** @description The "display called contact" line: `{entity}`, `{called}`, `{caller}`, `{queue}` are filled in as text. */
+      template?: string;
     };
     /**
      * @description Not at all, a sound on the ringer, a desktop notification, or both.
@@ -210,6 +254,66 @@ export interface components {
       missed: components["schemas"]["NotificationMode"];
       transferRequested: components["schemas"]["NotificationMode"];
       ended: components["schemas"]["NotificationMode"];
+    };
+    /** @description An agent's unanswered-call notifications: email and SMS, each exception on (no notice for such a call) or off, the numbers that never give a notice, and the agent's time zone for "the same day". */
+    UnansweredSettings: {
+      email: {
+        enabled: boolean;
+        to: string;
+        attachVCard: boolean;
+        /** @description `tel:`, `phone:`, `callto:`, up to 9 letters, digits, `+`, `.` or `-` ending with a colon, or empty for no links. */
+        linkPrefix: string;
+      };
+      sms: {
+        enabled: boolean;
+        provider: string;
+        to: string;
+      };
+      exceptions: {
+        excluded: boolean;
+        internal: boolean;
+        withheld: boolean;
+        "short-ring": boolean;
+        "unknown-contact": boolean;
+        "same-day": boolean;
+        "not-logged-in": boolean;
+      };
+      exclusions: string[];
+      /** @description IANA time zone, e.g. `Europe/Paris`; UTC when absent. */
+      timeZone?: string;
+      /** @description ISO 3166 region for national numbers, e.g. `FR`. */
+      region?: string;
+    };
+    /** @description One message for a call nobody answered. */
+    NotificationRequest: {
+      /** @enum {string} */
+      channel: "email" | "sms";
+      /** @description The call's id in the Banner, for the platform's log. */
+      callId?: string;
+      message: components["schemas"]["EmailMessage"] | components["schemas"]["SmsMessage"];
+    };
+    EmailMessage: {
+      to: string;
+      /** @description The caller's email when known, else the configured sender. */
+      from: string;
+      subject: string;
+      text: string;
+      /** @description Every caller value HTML-escaped. */
+      html: string;
+      attachments: {
+          filename: string;
+          /** @enum {string} */
+          contentType: "text/vcard";
+          /** @description The file's text (UTF-8). */
+          content: string;
+        }[];
+    };
+    SmsMessage: {
+      provider: string;
+      to: string;
+      /** @description The caller's number (empty when withheld). */
+      from: string;
+      text: string;
     };
     /** @description The agent's voice mailbox: whether a new message is also sent by email, and to which address. Shown in the Banner's Voicemail region. */
     Mailbox: {
@@ -338,6 +442,14 @@ export interface components {
       name: components["schemas"]["Text"];
       /** @description What to dial or transfer to (extension, number or SIP URI). */
       target: components["schemas"]["Text"];
+    };
+    /** @description A person or company the agent talks with (a caller's card). */
+    Contact: {
+      id?: components["schemas"]["Id"];
+      name: components["schemas"]["Text"];
+      email?: string;
+      organization?: components["schemas"]["Text"];
+      numbers?: string[];
     };
     PlatformUser: {
       id: components["schemas"]["Id"];
@@ -476,6 +588,103 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["NotificationSettings"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * The agent's unanswered-call notification settings
+   * @description Whether and how the agent is told of a call nobody answered, by email
+   * and by SMS, and the exceptions (docs/unanswered-calls.md). The
+   * platform uses the same settings to notify agents who are not logged
+   * in. A platform that does not keep them answers `404`: the Banner
+   * keeps them in the browser only (one entry per agent address).
+   */
+  getUnansweredSettings: {
+    responses: {
+      /** @description The saved settings. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["UnansweredSettings"];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Save the agent's unanswered-call notification settings
+   * @description The whole object each time, as the agent chose it in the Banner.
+   */
+  setUnansweredSettings: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "email": {
+         *     "enabled": true,
+         *     "to": "agent@example.com",
+         *     "attachVCard": true,
+         *     "linkPrefix": "tel:"
+         *   },
+         *   "sms": {
+         *     "enabled": true,
+         *     "provider": "sim",
+         *     "to": "+33700000000"
+         *   },
+         *   "exceptions": {
+         *     "excluded": true,
+         *     "internal": true,
+         *     "withheld": true,
+         *     "short-ring": true,
+         *     "unknown-contact": false,
+         *     "same-day": true,
+         *     "not-logged-in": true
+         *   },
+         *   "exclusions": [
+         *     "+33123456789"
+         *   ],
+         *   "timeZone": "Europe/Paris"
+         * }
+         */
+        "application/json": components["schemas"]["UnansweredSettings"];
+      };
+    };
+    responses: {
+      /** @description The settings saved. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["UnansweredSettings"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      404: components["responses"]["NotFound"];
+    };
+  };
+  /**
+   * Deliver an unanswered-call notification
+   * @description An email or an SMS that the Banner composed with `@cx/core/unanswered`
+   * for a call nobody answered; the platform sends it through its mail
+   * server or SMS provider. Values are the caller's (untrusted): the
+   * platform sends them as they are, it does not render them.
+   */
+  sendNotification: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NotificationRequest"];
+      };
+    };
+    responses: {
+      /** @description Accepted for delivery. */
+      202: {
+        content: {
+          "application/json": {
+            id: components["schemas"]["Id"];
+          };
         };
       };
       400: components["responses"]["BadRequest"];
@@ -766,6 +975,30 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["DirectoryEntry"][];
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+    };
+  };
+  /**
+   * Contacts with a phone number
+   * @description The platform's contacts that have this phone number, best match first (the phone names a caller with the first one). Compare numbers in E.164 form where they parse. An unknown number gives an empty list.
+   */
+  searchContacts: {
+    parameters: {
+      query: {
+        /**
+         * @description The other party's number, as it came in the call (E.164 when the PBX sends it so).
+         * @example +33612345678
+         */
+        number: string;
+      };
+    };
+    responses: {
+      /** @description The matching contacts (at most a few). */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Contact"][];
         };
       };
       401: components["responses"]["Unauthorized"];

@@ -1,12 +1,16 @@
 import type {
   Caller,
   DirectoryEntry,
+  PlatformContact,
   FormField,
   MissedCall,
   PlatformNotificationSettings,
   PlatformStatus,
   Queue,
 } from '../../platform/platform-schemas.js';
+import type { HotlineEntity } from '../../rules/hotline-match.js';
+import type { UnansweredSettings } from '../../rules/unanswered.js';
+import type { NotificationRequest } from '../../unanswered/unanswered-schemas.js';
 
 /** A user of the simulated platform: an agent, a supervisor or an admin. */
 export interface SimulatedUser {
@@ -21,6 +25,10 @@ export interface SimulatedUser {
   voicemail?: { emailNotification: boolean; email?: string };
   /** Notification settings the agent saved (`PUT /me/notifications`; `/me` `notifications`). */
   notifications?: PlatformNotificationSettings;
+  /** The companies the user's desk answers for (`/me` `hotline`; docs/hotline.md). */
+  hotline?: HotlineEntity[];
+  /** Unanswered-call notification settings (`GET`/`PUT /me/unanswered`; docs/unanswered-calls.md). */
+  unanswered?: UnansweredSettings;
   /** Queues the user answers. */
   queueIds: string[];
   status: PlatformStatus;
@@ -99,6 +107,8 @@ export interface SimulatedPlatformSeed {
   voicemails: SimulatedVoicemail[];
   /** Routing points and contacts; users and queues are added to the directory by themselves. */
   directory: DirectoryEntry[];
+  /** The contact cards `GET /contacts?number=` searches (by any of their numbers, digits compared). */
+  contacts?: PlatformContact[];
   /** Directory targets of queues (queue id -> what to dial), default `6` + position. */
   queueTargets: Record<string, string>;
 }
@@ -114,6 +124,20 @@ export interface SimulatedPlatformModel {
   readonly voicemails: SimulatedVoicemail[];
   readonly wrapUps: Map<string, SimulatedWrapUp>;
   readonly directory: DirectoryEntry[];
+  /** The contact cards of `GET /contacts?number=`; a test may add or remove some. */
+  readonly contacts: PlatformContact[];
+  /** The notifications posted (`POST /notifications`), oldest first: what would have been emailed or texted. */
+  readonly outbox: SimulatedNotification[];
+}
+
+/** One posted notification of the outbox. */
+export interface SimulatedNotification extends NotificationRequest {
+  /** The platform's id for it. */
+  readonly id: string;
+  /** The user who posted it. */
+  readonly userId: string;
+  /** When it was posted (ms since the epoch). */
+  readonly at: number;
 }
 
 /**
@@ -223,6 +247,10 @@ export function defaultSeed(now: number): SimulatedPlatformSeed {
       { kind: 'contact', id: 'contact-claire', name: 'Claire Dubois', target: '+33123456789' },
       { kind: 'contact', id: 'contact-eve', name: 'Eve Laurent', target: '+33611223344' },
     ],
+    contacts: [
+      { id: 'contact-claire', name: 'Claire Dubois', email: 'claire.dubois@example.com', organization: 'Dubois SARL', numbers: ['+33123456789'] },
+      { id: 'contact-eve', name: 'Eve Laurent', organization: 'Laurent & Fils', numbers: ['+33611223344'] },
+    ],
     queueTargets: {},
   };
 }
@@ -245,6 +273,8 @@ export function createModel(seed: SimulatedPlatformSeed): SimulatedPlatformModel
     voicemails: seed.voicemails.map((v) => ({ ...v, caller: { ...v.caller } })),
     wrapUps: new Map(),
     directory,
+    contacts: (seed.contacts ?? []).map((c) => structuredCopy(c)),
+    outbox: [],
   };
 }
 

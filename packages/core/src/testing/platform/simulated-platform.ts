@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import * as v from 'valibot';
 import { Logger, type LogOptions } from '../../logger.js';
 import {
+  ContactSchema,
   DirectoryEntrySchema,
   ErrorSchema,
   InteractionSchema,
@@ -28,6 +29,8 @@ import {
   type PoolEntry,
   type Voicemail,
 } from '../../platform/platform-schemas.js';
+import type { HotlineEntity } from '../../rules/hotline-match.js';
+import { NotificationRequestSchema, UnansweredSettingsSchema } from '../../unanswered/unanswered-schemas.js';
 import {
   createModel,
   defaultSeed,
@@ -161,6 +164,8 @@ export interface SimulatedPlatform {
   dispatch(interactionId: string, extension: string): Promise<void>;
   /** Sets a user's status as a supervisor or a rule would; emits `status` to that user. */
   setStatus(user: string, status: PlatformStatus, reason?: string): void;
+  /** Sets the companies a user's desk answers for (`/me` `hotline`, docs/hotline.md); `undefined` leaves the field out. */
+  setHotline(user: string, entities: readonly HotlineEntity[] | undefined): void;
   /** The call connected: the agent (by extension) handles it. */
   handling(interactionId: string, agentExtension: string): void;
   /**
@@ -329,6 +334,11 @@ class Platform implements SimulatedPlatform {
     interaction.agentId = agent.id;
     this.poolChanged();
     await this.sendCall(interaction, agent);
+  }
+
+  /** Sets the companies a user's desk answers for (`/me` `hotline`), read at the Banner's next `/me`. */
+  setHotline(user: string, entities: readonly HotlineEntity[] | undefined): void {
+    this.user(user).hotline = entities?.map((entity) => ({ ...entity, numbers: [...entity.numbers] }));
   }
 
   setStatus(user: string, status: PlatformStatus, reason?: string): void {
@@ -627,6 +637,7 @@ class Platform implements SimulatedPlatform {
             queues,
             ...(user.voicemail === undefined ? {} : { voicemail: { ...user.voicemail } }),
             ...(user.notifications === undefined ? {} : { notifications: { ...user.notifications } }),
+            ...(user.hotline === undefined ? {} : { hotline: user.hotline.map((entity) => ({ ...entity, numbers: [...entity.numbers] })) }),
           });
         },
       },
@@ -637,6 +648,30 @@ class Platform implements SimulatedPlatform {
         handle: ({ user, body }) => {
           user.notifications = { ...(body as v.InferOutput<typeof NotificationSettingsSchema>) };
           return ok(NotificationSettingsSchema, { ...user.notifications });
+        },
+      },
+      {
+        method: 'get',
+        path: '/me/unanswered',
+        handle: ({ user }) => (user.unanswered ? ok(UnansweredSettingsSchema, structuredClone(user.unanswered)) : error(404, 'not-found', 'No unanswered-call settings saved yet.')),
+      },
+      {
+        method: 'put',
+        path: '/me/unanswered',
+        body: UnansweredSettingsSchema,
+        handle: ({ user, body }) => {
+          user.unanswered = structuredClone(body as v.InferOutput<typeof UnansweredSettingsSchema>);
+          return ok(UnansweredSettingsSchema, structuredClone(user.unanswered));
+        },
+      },
+      {
+        method: 'post',
+        path: '/notifications',
+        body: NotificationRequestSchema,
+        handle: ({ user, body }) => {
+          const id = `n-${m.outbox.length + 1}`;
+          m.outbox.push({ ...structuredClone(body as v.InferOutput<typeof NotificationRequestSchema>), id, userId: user.id, at: this.now() });
+          return ok(v.object({ id: v.string() }), { id }, 202);
         },
       },
       {
@@ -812,6 +847,17 @@ class Platform implements SimulatedPlatform {
           const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
           const entries = q === '' ? m.directory : m.directory.filter((d) => d.name.toLowerCase().includes(q) || d.target.toLowerCase().includes(q));
           return ok(v.array(DirectoryEntrySchema), entries.map((d) => ({ ...d })));
+        },
+      },
+      {
+        method: 'get',
+        path: '/contacts',
+        handle: ({ url }) => {
+          const digits = (text: string): string => text.replace(/[^\d+]/g, '');
+          const number = digits(url.searchParams.get('number') ?? '');
+          if (number === '') return error(400, 'invalid-request', 'The number is missing.');
+          const found = m.contacts.filter((c) => (c.numbers ?? []).some((n) => digits(n) === number));
+          return ok(v.array(ContactSchema), found.map((c) => structuredClone(c)));
         },
       },
       {
