@@ -241,7 +241,7 @@ export class Phone implements PhoneApi {
     return (this.#tabs ??= import('../tabs/tab-group.js').then(
       (m) => m.joinTabs(seat),
       (error: unknown) => {
-        this.#logger.warn('The tab group could not be loaded: this tab registers on its own', error);
+        this.#logger.warn('No tab group: this tab registers alone', error);
         return undefined;
       },
     ));

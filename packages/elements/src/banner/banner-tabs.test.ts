@@ -41,7 +41,7 @@ describe('<cx-banner> in two tabs of one agent', function () {
     await until(() => queryAll(a, 'cx-active-call').length === 1 && queryAll(b, 'cx-active-call').length === 1, 'the call panel in both tabs');
 
     closeTab(holder);
-    await until(() => deepText(b).includes('was closed'), 'the notice of the lost call');
+    await until(() => deepText(b).includes('was lost with its tab'), 'the notice of the lost call');
     const notice = queryAll(b, '[part~="lost-call"]')[0]!;
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(notice.textContent).to.include('Bob Martin');

@@ -381,7 +381,7 @@ export class CxBanner extends CxElement {
             : nothing}
           ${this.lostCaller
             ? html`<p part="lost-call" class="error text" role="alert">
-                ${msg(html`The tab that carried the call with <bdi>${this.lostCaller}</bdi> was closed. This tab takes the call over if the other party allows it.`)}
+                ${msg(html`The call with <bdi>${this.lostCaller}</bdi> was lost with its tab; this tab takes it over if it can.`)}
               </p>`
             : nothing}
         </header>

@@ -94,9 +94,8 @@ export class LeaveGuardController implements ReactiveController {
     const calls = this.#live();
     if (calls.length === 0) return;
     if (!this.#host.dispatchEvent(new CxBeforeLeaveEvent({ calls }))) return;
+    // The browser asks the agent to confirm (every current browser; returnValue is the legacy way).
     event.preventDefault();
-    // Older browsers ask only when returnValue is set.
-    event.returnValue = true;
   };
 
   readonly #onNavigate = (event: Event): void => {

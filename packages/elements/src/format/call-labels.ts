@@ -78,7 +78,7 @@ export function endLabel(snapshot: CallSnapshot): string {
     case 'transferred':
       return msg('Transferred');
     case 'tab-closed':
-      return msg('Lost: the tab that carried it was closed');
+      return msg('Lost with its tab');
     default:
       return msg('Ended');
   }

@@ -90,5 +90,9 @@ export function getLocale(): CxLocale {
  */
 export function formatTime(date: Date, options: Intl.DateTimeFormatOptions): string {
   const locale = getLocale();
-  return date.toLocaleString(locale === sourceLocale ? [] : locale, options);
+  // A formatter is costly to make (a popup paints within a frame): one per locale and options.
+  const key = locale + JSON.stringify(options);
+  return (formats[key] ??= new Intl.DateTimeFormat(locale === sourceLocale ? [] : locale, options)).format(date);
 }
+
+const formats: Record<string, Intl.DateTimeFormat> = {};
