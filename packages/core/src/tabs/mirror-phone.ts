@@ -188,9 +188,10 @@ export class MirrorPhone implements PhoneApi {
   /** A message of a holding tab. */
   receive(message: HostMessage): void {
     if (message.host !== this.host) {
-      // A new holder: what the old one said no longer holds.
+      // A new holder: what the old one said no longer holds. It publishes to tabs that said hello.
       if (message.t === 'bye') return;
       this.host = message.host;
+      this.hello();
     }
     switch (message.t) {
       case 'stores': {

@@ -110,17 +110,18 @@ export class TabHost {
     this.#offs.push(phone.$calls.subscribe((calls) => this.#followCalls(calls)), phone.$activeCall.listen(() => this.#postList()));
     // A dialog is confirmed after the call's state changed (the ACK): the other tabs need it to take the call over.
     phone.onDialogs = () => {
-      for (const call of phone.$calls.get()) if (!call.ended) this.#post({ t: 'call', call: this.#wire(call) });
+      if (this.mirrors.size > 0) for (const call of phone.$calls.get()) if (!call.ended) this.#post({ t: 'call', call: this.#wire(call) });
     };
     this.#offs.push(() => (phone.onDialogs = undefined));
     for (const name of EVENT_NAMES) {
       this.#offs.push(
         phone.on(name, (...args: unknown[]) => {
-          this.#post({ t: 'event', name, args: args.map((arg) => this.#encode(arg)) });
+          if (this.mirrors.size > 0) this.#post({ t: 'event', name, args: args.map((arg) => this.#encode(arg)) });
         }),
       );
     }
-    this.announce();
+    // Tabs already waiting hear a new holder speak, and say hello (then get everything).
+    this.#post({ t: 'calls', ids: [], active: undefined }, true);
   }
 
   /** The whole state, to every tab. */
@@ -172,8 +173,9 @@ export class TabHost {
     this.#objects.clear();
   }
 
-  #post(message: Record<string, unknown> & { t: HostMessage['t'] }): void {
-    this.#send({ v: PROTOCOL, host: this.id, ...message } as HostMessage);
+  /** Sends to the other tabs; with none there (no hello yet), nothing is made or sent unless `always`. */
+  #post(message: Record<string, unknown> & { t: HostMessage['t'] }, always = false): void {
+    if (always || this.mirrors.size > 0) this.#send({ v: PROTOCOL, host: this.id, ...message } as HostMessage);
   }
 
   #followCalls(calls: readonly Call[]): void {
@@ -186,13 +188,13 @@ export class TabHost {
     }
     for (const call of calls) {
       if (this.#callOffs.has(call.id)) continue;
-      this.#callOffs.set(call.id, call.$snapshot.subscribe(() => this.#post({ t: 'call', call: this.#wire(call) })));
+      this.#callOffs.set(call.id, call.$snapshot.subscribe(() => this.mirrors.size > 0 && this.#post({ t: 'call', call: this.#wire(call) })));
     }
     this.#postList();
   }
 
   #postList(): void {
-    this.#post({ t: 'calls', ids: this.#phone.$calls.get().map((call) => call.id), active: this.#phone.$activeCall.get()?.id });
+    if (this.mirrors.size > 0) this.#post({ t: 'calls', ids: this.#phone.$calls.get().map((call) => call.id), active: this.#phone.$activeCall.get()?.id });
   }
 
   #wire(call: CallHandle): WireCall {
