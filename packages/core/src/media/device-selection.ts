@@ -1,6 +1,7 @@
 // Pure rules of device choices: how they are stored, which ones no longer
 // hold once the browser's lists change. No DOM: unit tested in Node.
 import type { DeviceRole, DeviceSelection, MediaDeviceEntry } from './devices-types.js';
+import { savedObject } from '../rules/saved-object.js';
 
 /** The roles of a {@link DeviceSelection}, in the order they are checked. */
 export const DEVICE_ROLES: readonly DeviceRole[] = ['input', 'output', 'ringer'];
@@ -12,14 +13,9 @@ export function devicesStorageKey(aor: string): string {
 
 /** Saved choices (JSON text from localStorage); anything damaged or missing is the default (`''`), so a bad entry never breaks the phone. */
 export function readSelection(saved: string | null | undefined): DeviceSelection {
-  let value: unknown;
-  try {
-    value = JSON.parse(saved ?? 'null');
-  } catch {
-    value = null;
-  }
+  const value = savedObject(saved);
   const pick = (role: DeviceRole): string => {
-    const id = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[role] : undefined;
+    const id = value?.[role];
     return typeof id === 'string' ? id : '';
   };
   return { input: pick('input'), output: pick('output'), ringer: pick('ringer') };

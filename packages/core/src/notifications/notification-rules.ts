@@ -3,6 +3,7 @@
 import type { CallSnapshot } from '../call/call.js';
 import type { CallInfo } from '../call/call-info.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from './notification-settings.js';
+import { savedObject } from '../rules/saved-object.js';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['ringing', 'missed', 'transferRequested', 'ended'];
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ['off', 'sound', 'desktop', 'both'];
@@ -25,18 +26,11 @@ export function settingProblem(kind: unknown, mode: unknown): string | undefined
  * entry never breaks the phone.
  */
 export function mergeSettings(base: NotificationSettings, saved: unknown): NotificationSettings {
-  let value = saved;
-  if (typeof saved === 'string') {
-    try {
-      value = JSON.parse(saved);
-    } catch {
-      return base;
-    }
-  }
-  if (typeof value !== 'object' || value === null) return base;
+  const value = savedObject(saved);
+  if (!value) return base;
   const merged = { ...base };
   for (const kind of NOTIFICATION_KINDS) {
-    const mode = (value as Record<string, unknown>)[kind];
+    const mode = value[kind];
     if (settingProblem(kind, mode) === undefined) merged[kind] = mode as NotificationMode;
   }
   return Object.freeze(merged);

@@ -2,6 +2,7 @@
 // localStorage or the platform's `GET /me/unanswered`) and kept per AOR.
 // Pure apart from the Storage handed in: unit tested in Node.
 import { DEFAULT_UNANSWERED, isLinkPrefix, UnansweredException, type UnansweredSettings } from '../rules/unanswered.js';
+import { savedObject } from '../rules/saved-object.js';
 
 /** The localStorage key of an agent's settings: one per AOR, so the agent's tabs share them and another agent on the same browser has their own. */
 export function unansweredStorageKey(aor: string): string {
@@ -27,15 +28,8 @@ const flag = (value: unknown, fallback: boolean): boolean => (typeof value === '
  * never breaks the phone.
  */
 export function mergeUnansweredSettings(base: UnansweredSettings, saved: unknown): UnansweredSettings {
-  let value = saved;
-  if (typeof saved === 'string') {
-    try {
-      value = JSON.parse(saved);
-    } catch {
-      return base;
-    }
-  }
-  if (!isObject(value)) return base;
+  const value = savedObject(saved) as Json | undefined;
+  if (!value) return base;
   const email = isObject(value.email) ? value.email : {};
   const sms = isObject(value.sms) ? value.sms : {};
   const exceptions = isObject(value.exceptions) ? value.exceptions : {};
