@@ -53,6 +53,9 @@ export default [
   {
     input: 'packages/elements/lib/cx-banner.js',
     plugins: [splitLazy(lazy), coreFromLib, sipSlim(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
+    // lit-localize's index re-exports its runtime, whose top level only sets up its own state:
+    // unused here (it is the chunk of i18n/locale-runtime.ts), it is left out whole.
+    treeshake: { moduleSideEffects: (id) => !/[\\/]@lit[\\/]localize[\\/]init[\\/]runtime\.js$/.test(id) },
     output: {
       file: 'packages/elements/dist/cx-banner.js',
       // No exports: cx-banner.ts sets `window.CX` itself, unless a copy loaded before did.

@@ -46,6 +46,12 @@ export const RUNTIME_EXPORTS = {
   nanostores: ['atom', 'computed'],
   // One localisation state (the locale, its translations) for cx-banner.js and its chunks.
   '@lit/localize': ['msg', 'str', 'updateWhenLocaleChanges'],
+  // For lit-localize's runtime, a chunk of its own (i18n/locale-runtime.ts): what it shares with
+  // the eager part of lit-localize, above all the `msg` it installs.
+  '@lit/localize/init/install.js': ['_installMsgImplementation'],
+  '@lit/localize/internal/default-msg.js': ['defaultMsg'],
+  '@lit/localize/internal/locale-status-event.js': ['LOCALE_STATUS_EVENT'],
+  '@lit/localize/internal/str-tag.js': ['joinStringsAndValues'],
 };
 /** The public API of the packages: every export, from `window.CX`. */
 const API = new Set(['@cx/core', '@cx/elements']);
@@ -90,8 +96,13 @@ export function splitLazy(state) {
       if (!targetModuleId?.startsWith('cx-lazy:')) return null;
       return { left: 'import(__cxLazyUrl(', right: '))' };
     },
-    buildEnd() {
-      for (const id of this.getModuleIds()) state.eagerModules.add(id);
+    generateBundle(_options, bundle) {
+      // What cx-banner.js really has: a module tree-shaken away entirely (lit-localize's
+      // runtime, re-exported by its index) may go into a chunk.
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        for (const [id, module] of Object.entries(output.modules)) if (module.renderedLength > 0) state.eagerModules.add(id);
+      }
     },
     outputOptions(options) {
       // Where the chunks are: next to the script, wherever the page loads it from.
@@ -127,8 +138,9 @@ export function lazyChunks(state) {
       }
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
-      // A module of lit-html that a chunk's library imports by a relative path.
-      const litHtml = resolved && /[\\/]node_modules[\\/](lit-html[\\/][^\\/]+\.js)$/.exec(resolved.id)?.[1]?.replace(/\\/g, '/');
+      // A module of lit-html or lit-localize that a chunk's library imports by a relative path.
+      const litHtml =
+        resolved && /[\\/]node_modules[\\/]((?:lit-html|@lit[\\/]localize[\\/]\w+)[\\/][^\\/]+\.js)$/.exec(resolved.id)?.[1]?.replace(/\\/g, '/');
       if (litHtml && litHtml in RUNTIME_EXPORTS) return { id: `\0cx-runtime:${litHtml}` };
       const shared = resolved && SHARED_FILES.get(resolved.id);
       return shared ? { id: `\0cx-runtime:${shared}`, syntheticNamedExports: true } : null;

@@ -15,6 +15,10 @@
  * scripts/build/lazy-chunks.mjs).
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import * as localizeInstall from '@lit/localize/init/install.js';
+import * as localizeDefaultMsg from '@lit/localize/internal/default-msg.js';
+import * as localizeStatus from '@lit/localize/internal/locale-status-event.js';
+import * as localizeStrTag from '@lit/localize/internal/str-tag.js';
 import { css, html, LitElement, noChange, nothing } from 'lit';
 import { Directive, directive, PartType } from 'lit/directive.js';
 import { isSingleExpression } from 'lit/directive-helpers.js';
@@ -35,9 +39,16 @@ const runtime: Readonly<Record<string, object>> = Object.freeze({
   'lit/directives/if-defined.js': { ifDefined },
   'lit/directives/repeat.js': { repeat },
   nanostores: { atom, computed },
-  // One localisation state for the page: a chunk's own copy would never translate. `msg` is read
-  // after ./script-api.js has configured it (i18n/locale.ts), so this is the translating one.
-  '@lit/localize': { msg, str, updateWhenLocaleChanges },
+  // One localisation state for the page: a chunk's own copy would never translate. lit-localize's
+  // runtime is a chunk (i18n/locale-runtime.ts) that installs the translating `msg` into the
+  // page's `install.js` when another language than English is first chosen: chunks call `msg`
+  // through this function, which reads the installed one at each call.
+  // (Called through a cast: lit-localize's analyser reads every call of a `msg` as a message.)
+  '@lit/localize': { msg: (...args: unknown[]): unknown => (msg as (...args: unknown[]) => unknown)(...args), str, updateWhenLocaleChanges },
+  '@lit/localize/init/install.js': localizeInstall,
+  '@lit/localize/internal/default-msg.js': localizeDefaultMsg,
+  '@lit/localize/internal/locale-status-event.js': localizeStatus,
+  '@lit/localize/internal/str-tag.js': localizeStrTag,
 });
 const page = globalThis as unknown as Record<PropertyKey, unknown>;
 // One runtime per version (the chunks of a version read it: RUNTIME_KEY in scripts/build/lazy-chunks.mjs):

@@ -1,5 +1,4 @@
 import { CxError } from '@cx/core';
-import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 /** A language of the elements: English (the source), French, German or Italian. */
@@ -15,13 +14,11 @@ const loaders: Record<string, () => Promise<object>> = {
   it: () => import('../locales/it.js'),
 };
 
-// Called when this module loads, before cx-banner.ts shares `msg` with the
-// lazy chunks: until then `msg` is lit's English pass-through.
-const { getLocale: loaded, setLocale: load } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: (locale) => loaders[locale]!() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
-});
+type Localization = ReturnType<typeof import('./locale-runtime.js').configureLocalization>;
+
+/** lit-localize, configured with the first language other than English (./locale-runtime.ts). */
+let runtime: Localization | undefined;
+let loading: Promise<Localization> | undefined;
 
 /** The locale set by `setLocale()`, which wins over every `lang` attribute. */
 let chosen: CxLocale | undefined;
@@ -37,7 +34,22 @@ export function matchLocale(lang: string | null | undefined): CxLocale {
 /** Loads the locale that wins now: `setLocale()`'s, else an element's `lang`, else the page's. */
 function apply(): Promise<void> {
   const element = [...hosts].reverse().find((host) => host.isConnected);
-  return load(chosen ?? matchLocale(element ? element.getAttribute('lang') : globalThis.document?.documentElement.lang));
+  const locale = chosen ?? matchLocale(element ? element.getAttribute('lang') : globalThis.document?.documentElement.lang);
+  // English is what the elements say without the runtime: nothing to load until another language is wanted.
+  if (!loading && locale === sourceLocale) return Promise.resolve();
+  loading ??= import('./locale-runtime.js').then(
+    ({ configureLocalization }) =>
+      (runtime = configureLocalization({
+        sourceLocale,
+        targetLocales,
+        loadLocale: (code) => loaders[code]!() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
+      })),
+    (error: unknown) => {
+      loading = undefined; // The network failed: the next change tries again.
+      throw error;
+    },
+  );
+  return loading.then((localization) => localization.setLocale(locale));
 }
 
 /**
@@ -81,7 +93,7 @@ if (typeof MutationObserver !== 'undefined' && globalThis.document) {
 
 /** The language the elements speak now (the last one loaded). */
 export function getLocale(): CxLocale {
-  return loaded() as CxLocale;
+  return (runtime?.getLocale() ?? sourceLocale) as CxLocale;
 }
 
 /**

@@ -1,5 +1,6 @@
 // End to end, the built script tag: a translation is a chunk of its own,
-// downloaded only when its language is chosen, and the lazy panels (chunks
+// downloaded only when its language is chosen (with lit-localize's runtime,
+// which an English page never downloads), and the lazy panels (chunks
 // too) speak it: they share cx-banner.js's localisation state through its
 // runtime (scripts/build/lazy-chunks.mjs), they do not carry their own.
 import { expect } from '@esm-bundle/chai';
@@ -44,11 +45,13 @@ describe('cx-banner.js in another language', () => {
     banner.phone = phone;
     expect(await myStatusName(banner)).to.equal('My status');
     expect(downloaded('cx-banner.fr.js'), 'no translation before one is chosen').to.deep.equal([]);
+    expect(downloaded('cx-banner.locale-runtime.js'), 'in English, no localisation runtime either').to.deep.equal([]);
 
     await CX.setLocale('fr');
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(downloaded('cx-banner.fr.js')).to.have.length(1);
     expect(downloaded('cx-banner.de.js')).to.deep.equal([]);
+    expect(downloaded('cx-banner.locale-runtime.js')).to.have.length(1);
     expect(await myStatusName(banner), 'a lazy chunk shares the locale').to.equal('Mon statut');
     expect(banner.shadowRoot?.querySelector('[part="new-call-button"]')?.textContent?.trim()).to.equal('Nouvel appel');
 
