@@ -3,7 +3,8 @@
 // hung up by clicking buttons found in the accessibility tree; a queue call's
 // post-interaction is filled, saved and ended; then a call is recorded and
 // transferred, a colleague merged in, a colleague's call monitored, a call
-// taken from the pool, and a voicemail played.
+// taken from the pool, a voicemail played, and an unanswered call's email
+// and SMS shown in the Outbox.
 //   node --test scripts/demo/demo.test.mjs                 (needs `npm run build`)
 //   CX_SCREENSHOTS=docs/screenshots node --test scripts/demo/demo.test.mjs
 import assert from 'node:assert/strict';
@@ -277,6 +278,42 @@ describe('the demo', () => {
     await shot('banner-french', 'cx-banner');
     await page.select('#language', 'en');
     await button('New call').wait();
+  });
+
+  test('an unanswered call: the caller rings 3 s and hangs up; the Outbox shows the email (its HTML sandboxed, the vCard) and the SMS', async () => {
+    const entries = () => page.evaluate(() => document.querySelectorAll('#outbox > li').length);
+    const before = await entries();
+    await page.evaluate(() => window.cxDemo.simulate('Simulate an unanswered call'));
+    await button('Accept').wait();
+    await until(async () => (await customerState()) === 'ended', 'the caller to give up', 10000);
+    await until(async () => (await entries()) === before + 2, 'the email and the SMS in the Outbox', 8000);
+    const heading = (name) => page.locator(`::-p-aria([name="${name}"][role="heading"])`).setTimeout(8000).wait();
+    await heading('Email: Unanswered call from Grace Hopper (+33655501234)');
+    await heading('SMS to +33700000001');
+    const newest = await page.evaluate(() => [...document.querySelectorAll('#outbox > li')].slice(0, 2).map((li) => li.textContent).join('\n'));
+    assert.match(newest, /To\s*ann\.agent@example\.com/);
+    assert.match(newest, /From\s*grace\.hopper@example\.com/);
+    assert.match(newest, /Unanswered call: Grace Hopper, \+33655501234, /);
+
+    // The HTML body, in a frame without scripts, loaded from a Blob URL: its number is a tel: link.
+    const frame = await page.$('#outbox iframe');
+    assert.equal(await frame.evaluate((f) => f.getAttribute('sandbox')), '');
+    assert.match(await frame.evaluate((f) => f.src), /^blob:/);
+    const html = await frame.contentFrame();
+    await until(async () => (await html.$('a')) !== null, 'the HTML body to render');
+    assert.equal(await html.$eval('a', (a) => a.getAttribute('href')), 'tel:+33655501234');
+
+    // The vCard, a download named after the caller.
+    const card = page.locator('::-p-aria([name="Download Grace-Hopper.vcf"][role="link"])').setTimeout(8000);
+    const vcard = await card.map((a) => fetch(a.href).then((r) => r.text()).then((text) => ({ download: a.download, text }))).wait();
+    assert.equal(vcard.download, 'Grace-Hopper.vcf');
+    assert.match(vcard.text, /^BEGIN:VCARD\r\n/);
+    assert.match(vcard.text, /FN:Grace Hopper/);
+
+    await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => (await window.axe.run('.outbox', { iframes: false })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, [], 'the Outbox is accessible');
+    await shot('outbox', '.outbox');
   });
 
   test('no error on the page', () => {

@@ -3,7 +3,20 @@
 // phone's events like an integration would. The banner itself comes from the
 // cx-banner.js script tag, as in any CRM.
 import { createToneMicrophone, defaultSeed, FrequencyMeter, startSimulatedContactCenter, startSimulatedPlatform, toneWav } from '@cx/core/testing';
-import { colleagues, DIRECTORY, EXTRA_QUEUES, HOTLINE, MONITORED_AGENT, MONITORED_CALLER, OTHER_AGENT, POOL_CALLERS, scenarios, VOICEMAIL_CALLER } from './scenarios.js';
+import {
+  colleagues,
+  DIRECTORY,
+  EXTRA_QUEUES,
+  HOTLINE,
+  MONITORED_AGENT,
+  MONITORED_CALLER,
+  OTHER_AGENT,
+  POOL_CALLERS,
+  scenarios,
+  UNANSWERED_CALLER_CARD,
+  UNANSWERED_SETTINGS,
+  VOICEMAIL_CALLER,
+} from './scenarios.js';
 
 const CX = window.CX;
 const AGENT = '1001';
@@ -43,7 +56,10 @@ const poolCallers = new Map();
 async function useSimulator() {
   await phone?.disconnect();
   cc ??= await startSimulatedContactCenter({ users });
-  platform ??= await startPlatform();
+  if (!platform) {
+    platform = await startPlatform();
+    watchOutbox();
+  }
   phone = CX.createPhone({
     sip: { ...cc.sipOptions(AGENT), displayName: 'Ann Agent', dtmf: 'info' },
     profile: { ringTimeout: 20, smartOutbound: true },
@@ -73,7 +89,9 @@ async function useSimulator() {
 
 /**
  * The simulated platform, seeded for the demo: Ann (1001) and Bruno (1004)
- * in the Sales and Support queues, the demo's colleagues in its directory.
+ * in the Sales and Support queues, the demo's colleagues in its directory,
+ * Ann's unanswered-call email and SMS turned on, and a contact card for the
+ * caller who gives up.
  * A call it hands to an agent (or that an agent takes) is dialled by the
  * waiting customer, a real SIP phone of the simulated contact center.
  */
@@ -81,11 +99,12 @@ async function startPlatform() {
   const seed = defaultSeed(Date.now());
   const [ann, bruno, supervisor] = seed.users;
   seed.users = [
-    { ...ann, name: 'Ann Agent' },
+    { ...ann, name: 'Ann Agent', unanswered: UNANSWERED_SETTINGS },
     { ...bruno, id: `user-${OTHER_AGENT.user}`, extension: OTHER_AGENT.user, name: OTHER_AGENT.displayName },
     supervisor,
   ];
   seed.directory = DIRECTORY;
+  seed.contacts = [...(seed.contacts ?? []), UNANSWERED_CALLER_CARD];
   // The agent starts recordings here (a queue may also record every call: 'auto').
   seed.queues = [...seed.queues, ...EXTRA_QUEUES].map((queue) => ({ ...queue, recording: 'allowed', supervisors: [...queue.supervisors] }));
   seed.users = seed.users.map((user) => (user.extension === AGENT ? { ...user, queueIds: seed.queues.map((q) => q.id) } : user));
@@ -325,9 +344,96 @@ async function simulate(scenario) {
   try {
     await customer.dial(cc.address(AGENT), scenario.headers());
     status(`${scenario.displayName} is calling (${scenario.frequency} Hz voice).`);
+    if (scenario.hangUpAfter) giveUp(customer, scenario);
   } catch (error) {
     status(`${error.code}: ${error.message}`);
   }
+}
+
+/** A caller who gives up: hangs up after `hangUpAfter` ms unless the agent answered. */
+function giveUp(caller, scenario) {
+  setTimeout(() => {
+    const call = caller.call;
+    if (!call || call.ended || call.snapshot.answeredAt !== undefined) return;
+    void call.hangup().catch(() => undefined);
+    status(`${scenario.displayName} hung up after ${scenario.hangUpAfter / 1000} s: see the Outbox.`);
+  }, scenario.hangUpAfter);
+}
+
+/**
+ * The Outbox: what the simulated platform was asked to send (`POST
+ * /notifications`: the email and SMS of unanswered calls), newest first.
+ * The platform's model has no change event, so the page looks at its length
+ * twice a second and adds only the new entries.
+ */
+function watchOutbox() {
+  let shown = 0;
+  setInterval(() => {
+    const outbox = platform.model.outbox;
+    if (outbox.length === shown) return;
+    const added = outbox.slice(shown);
+    shown = outbox.length;
+    for (const notification of added) $('outbox').prepend(outboxEntry(notification));
+    $('outbox-status').textContent = `New in the outbox: ${added.map(({ channel, message }) => `${channel === 'email' ? 'an email' : 'an SMS'} to ${message.to}`).join(', ')}.`;
+  }, 500);
+}
+
+let outboxEntries = 0;
+/**
+ * One sent message. Everything in it came from a caller, so it is text;
+ * the email's HTML is shown in a sandboxed frame (no scripts, an origin of
+ * its own) loaded from a Blob URL, never through innerHTML or srcdoc, so
+ * the page stays within a strict CSP with Trusted Types.
+ */
+function outboxEntry({ channel, message, at }) {
+  const id = `outbox-entry-${(outboxEntries += 1)}`;
+  const li = document.createElement('li');
+  li.className = 'outbox-entry';
+  const article = document.createElement('article');
+  article.setAttribute('aria-labelledby', id);
+  const heading = text('h3', channel === 'email' ? `Email: ${message.subject}` : `SMS to ${message.to}`);
+  heading.id = id;
+  const facts = document.createElement('dl');
+  const rows = [
+    ['To', message.to],
+    ['From', message.from || "the provider's number"],
+    ...(channel === 'sms' ? [['Provider', message.provider]] : []),
+    ['Sent', new Date(at).toLocaleString()],
+  ];
+  for (const [name, value] of rows) facts.append(text('dt', name), text('dd', value));
+  article.append(heading, facts);
+  if (channel === 'sms') {
+    article.append(text('p', message.text, 'outbox-sms'));
+  } else {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', '');
+    frame.referrerPolicy = 'no-referrer';
+    frame.title = `HTML body of the email "${message.subject}"`;
+    frame.src = URL.createObjectURL(new Blob([message.html], { type: 'text/html' }));
+    article.append(text('h4', 'Text body'), text('pre', message.text), text('h4', 'HTML body'), frame);
+    if (message.attachments.length > 0) {
+      const files = document.createElement('ul');
+      for (const attachment of message.attachments) {
+        const link = text('a', `Download ${attachment.filename}`);
+        link.href = URL.createObjectURL(new Blob([attachment.content], { type: attachment.contentType }));
+        link.download = attachment.filename;
+        const item = document.createElement('li');
+        item.append(link);
+        files.append(item);
+      }
+      article.append(text('h4', 'Attachments'), files);
+    }
+  }
+  li.append(article);
+  return li;
+}
+
+/** An element holding `value` as text. */
+function text(tag, value, className) {
+  const element = document.createElement(tag);
+  element.textContent = value;
+  if (className) element.className = className;
+  return element;
 }
 
 for (const scenario of scenarios) {

@@ -81,7 +81,46 @@ export const scenarios = [
     frequency: 540,
     headers: () => ({ 'X-CX-Call-Type': 'direct', 'X-CX-Called': '+33 1 86 95 12 34' }),
   },
+  {
+    // Rings 3 s and gives up: the agent's unanswered-call email and SMS land in the Outbox (UNANSWERED_SETTINGS).
+    label: 'Simulate an unanswered call',
+    user: '+33655501234',
+    displayName: 'Grace Hopper',
+    frequency: 500,
+    hangUpAfter: 3000,
+    headers: () => ({ 'X-CX-Call-Type': 'direct' }),
+  },
 ];
+
+/** The platform's card for the unanswered caller: her name, email and company go in the email and its vCard. */
+export const UNANSWERED_CALLER_CARD = {
+  id: 'contact-grace',
+  name: 'Grace Hopper',
+  email: 'grace.hopper@example.com',
+  organization: 'Cobol Systems',
+  numbers: ['+33655501234'],
+};
+
+/**
+ * The demo agent's unanswered-call settings, as the platform keeps them
+ * (`GET /me/unanswered`, docs/unanswered-calls.md): email and SMS on, every
+ * exception as by default (a call shorter than 2 s, or the same caller
+ * again the same day, gives nothing).
+ */
+export const UNANSWERED_SETTINGS = {
+  email: { enabled: true, to: 'ann.agent@example.com', attachVCard: true, linkPrefix: 'tel:' },
+  sms: { enabled: true, provider: 'demo-sms', to: '+33700000001' },
+  exceptions: {
+    excluded: true,
+    internal: true,
+    withheld: true,
+    'short-ring': true,
+    'unknown-contact': false,
+    'same-day': true,
+    'not-logged-in': true,
+  },
+  exclusions: [],
+};
 
 /**
  * The companies the demo agent's desk answers for (the `hotline` option,
