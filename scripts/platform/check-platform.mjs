@@ -111,7 +111,7 @@ export async function checkPlatform(baseUrl, token, options = {}) {
   };
 
   /** GET `path` (the contract's path template `template`), validated; the answer when it passed. */
-  async function get(path, template = path, { auth = true } = {}) {
+  async function get(path, template = path, { auth = true, optional = false } = {}) {
     const name = `GET ${path}`;
     let response;
     try {
@@ -120,6 +120,11 @@ export async function checkPlatform(baseUrl, token, options = {}) {
       response = await doFetch(base + path, { headers, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       record(name, 'fail', [error?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `could not connect (${reason(error)})`]);
+      return undefined;
+    }
+    if (optional && response.status === 404) {
+      await response.body?.cancel().catch(() => undefined);
+      record(name, 'skip', ['optional: this platform does not offer it (404), the Banner does without']);
       return undefined;
     }
     if (response.status !== 200) {
@@ -173,6 +178,9 @@ export async function checkPlatform(baseUrl, token, options = {}) {
   await get('/missed-calls');
   await get('/voicemails');
   await get('/directory?q=a', '/directory');
+  // Optional additions of the contract: a 404 says the platform does not keep them.
+  await get('/me/unanswered', '/me/unanswered', { optional: true });
+  await get(`/contacts?number=${encodeURIComponent(me?.extension ?? '1000')}`, '/contacts', { optional: true });
 
   if (me) await get(`/users/${encodeURIComponent(me.extension)}`, '/users/{extension}');
   else record('GET /users/{extension}', 'fail', ['not checked: needs a valid GET /me']);

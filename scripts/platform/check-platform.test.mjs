@@ -28,6 +28,8 @@ function conforming() {
     '/users/1001': example('/users/{extension}'),
     '/queues/q-sales/form': example('/queues/{id}/form'),
     '/interactions/i-42': example('/interactions/{id}'),
+    '/me/unanswered': example('/me/unanswered'),
+    '/contacts': example('/contacts'),
   };
 }
 
@@ -84,6 +86,8 @@ describe('cx-platform-check', () => {
         'GET /missed-calls',
         'GET /voicemails',
         'GET /directory?q=a',
+        'GET /me/unanswered',
+        'GET /contacts?number=1001',
         'GET /users/1001',
         'GET /queues/q-sales/form',
         'GET /interactions/i-42',
@@ -125,6 +129,19 @@ describe('cx-platform-check', () => {
     assert.equal(byName(results, 'GET /queues/{id}/form').status, 'skip');
   });
 
+  test('the optional requests: a 404 is skipped, a wrong answer reported', async () => {
+    const answers = conforming();
+    delete answers['/me/unanswered'];
+    answers['/contacts'] = [{ id: 'c-1' }];
+    const { ok, results } = await check(await platform(answers));
+    assert.equal(ok, false);
+    assert.equal(formatResult(byName(results, 'GET /me/unanswered')), '- GET /me/unanswered: optional: this platform does not offer it (404), the Banner does without');
+    assert.match(formatResult(byName(results, 'GET /contacts?number=1001')), /^✗ GET \/contacts\?number=1001: \$\[0\]: missing required field "name"/);
+    delete answers['/contacts'];
+    const without = await check(await platform(answers));
+    assert.equal(without.ok, true, without.results.map(formatResult).join('\n'));
+  });
+
   test('the command line: exit 0 when conforming, 1 when broken, 2 on a usage error', async () => {
     const run = (args, env = {}) =>
       new Promise((resolve) => {
@@ -138,7 +155,7 @@ describe('cx-platform-check', () => {
     const good = await platform(conforming());
     const passed = await run([good, '--events-seconds', '0.3'], { CX_PLATFORM_TOKEN: TOKEN });
     assert.equal(passed.code, 0, passed.out);
-    assert.match(passed.out, /All 10 checks passed/);
+    assert.match(passed.out, /All 12 checks passed/);
     const failed = await run([good.replace(/\/api\/$/, '/nope/'), '--token', TOKEN, '--events-seconds', '0.3']);
     assert.equal(failed.code, 1, failed.out);
     assert.match(failed.out, /✗ GET \/me: answered 404/);

@@ -90,6 +90,7 @@ export type {
   CallRecord,
   LoggedWrapUp,
 } from './wrap-up/wrap-up-types.js';
+export type { BeforeDial, CallOutcome, DialContext, DialOrigin, LoggedRecording, LoggedTransfer } from './crm/crm-types.js';
 // The platform client itself is `@cx/core/platform` (the phone loads it lazily).
 export type { PlatformClient, PlatformOptions, PlatformEventListener, PlatformStreamState } from './platform/platform-client.js';
 export type { ConnectionStatus, ConnectionState } from './sip/sip-agent.js';
@@ -103,6 +104,9 @@ export type { HotlineEntity, HotlineMatch, HotlineValues } from './rules/hotline
 export type { HotlineOptions } from './rules/hotline-options.js';
 // The unanswered-call rules are `@cx/core/unanswered` (they carry libphonenumber-js; the phone loads them lazily).
 export type { UnansweredException, UnansweredCall, UnansweredContact, UnansweredHistory, UnansweredSettings, UnansweredVerdict, LinkPrefix } from './rules/unanswered.js';
+export type { UnansweredSettingsChange, UnansweredSettingsField, UnansweredSettingsProblems } from './unanswered/unanswered-change.js';
+// The class loads with the unanswered-call feature: check `code` (`invalid-options`) and `fields`.
+export type { UnansweredSettingsError } from './unanswered/unanswered-settings-error.js';
 export type { UnansweredEmail, UnansweredEmailOptions, EmailAttachment } from './rules/unanswered-email.js';
 export type { UnansweredSms } from './rules/unanswered-sms.js';
 export type { VCardContact, VCardVersion } from './rules/vcard.js';

@@ -25,10 +25,14 @@ export { loadAgentStatus, loadMissedCalls, loadMonitorPanel, loadPoolPanel, load
 export { loadCallHistory } from './lazy-panels.js';
 export { loadNotificationSettings } from './lazy-panels.js';
 export { loadDeviceSettings } from './lazy-panels.js';
+export { loadUnansweredSettings } from './lazy-panels.js';
+export { loadContactFolders } from './lazy-panels.js';
 export { loadSettings } from './lazy-panels.js';
 export { loadCallPanels } from './lazy-panels.js';
 export type { CxSettings } from './settings/settings-panel.js';
 export type { CxDeviceSettings, CxDeviceSettingRequestEvent, DeviceSettingDetail } from './device-settings/device-settings.js';
+export type { CxUnansweredSettings, CxUnansweredSettingsRequestEvent } from './unanswered-settings/unanswered-settings.js';
+export type { CxContactFolders, CxContactFolderRemoveRequestEvent, CxContactImportRequestEvent } from './contact-folders/contact-folders.js';
 export type {
   CxNotificationSettings,
   CxNotificationSettingRequestEvent,
@@ -62,6 +66,7 @@ export * from './events/call-box-events.js';
 export * from './events/command-failed-event.js';
 
 export { requestCommand, type CommandOutcome } from './commands/request-command.js';
+export { enableClickToCall, type ClickToCall, type ClickToCallOptions } from './click-to-call/enable-click-to-call.js';
 export * from './commands/call-commands.js';
 export { CommandController } from './controllers/command-controller.js';
 export { errorMessage } from './format/error-messages.js';

@@ -33,6 +33,10 @@ export const loadCallHistory = once(() => import('./call-history/call-history.js
 export const loadNotificationSettings = once(() => import('./notification-settings/notification-settings.js'));
 /** Loads and defines `<cx-device-settings>` (the region "Devices" of the settings: microphone, speaker, ringer). */
 export const loadDeviceSettings = once(() => import('./device-settings/device-settings.js'));
+/** Loads and defines `<cx-unanswered-settings>` (the region "Unanswered calls" of the settings: email and SMS for calls nobody answered). */
+export const loadUnansweredSettings = once(() => import('./unanswered-settings/unanswered-settings.js'));
+/** Loads and defines `<cx-contact-folders>` (the region "Contacts" of the settings: local contact folders). */
+export const loadContactFolders = once(() => import('./contact-folders/contact-folders.js'));
 /** Loads and defines `<cx-transfer-picker>` and `<cx-transfer-status>`. */
 export const loadTransferPanels = once(() => import('./transfer-panels/transfer-panels.js'));
 /** Loads and defines `<cx-settings>` (the Banner's Settings: notifications and devices). */

@@ -50,6 +50,12 @@ export interface RemoteParty {
   uri: string;
   /** True when the caller is one of our users (by domain / extension pattern). */
   internal: boolean;
+  /**
+   * `number` in E.164 (`+33123456789`), for a CRM to look the caller up:
+   * set when it is a phone number (national numbers need the phone's
+   * `region` option); absent for extensions, anonymous callers and names.
+   */
+  e164?: string | undefined;
 }
 
 export interface CallInfo {

@@ -1,7 +1,7 @@
 // Component tier: callers named from the CRM hook, the platform's contact
 // search and local folders (vCard, CSV), on the simulated contact center.
 import { expect } from '@esm-bundle/chai';
-import { clear, createStore } from 'idb-keyval';
+import { createStore, delMany, keys } from 'idb-keyval';
 import { isCxError, type CallHandle, type Contact, type Phone } from '../index.js';
 import { startSimulatedPlatform, type StartedSimulatedPlatform } from '../testing/index.js';
 import { once, ring, sleep, startKit, until, type Kit } from '../../test/support/phone-kit.js';
@@ -25,6 +25,17 @@ const VCARD = [
 const CSV = 'Name,Company,E-mail,Phone\n"Carol, from CSV","Carol ""C"" Ltd",carol@example.com,2002\n';
 
 let kit: Kit;
+/**
+ * A SIP domain of this file alone: the contact folders are kept per AOR in
+ * IndexedDB, which the test files running beside this one share.
+ */
+const DOMAIN = 'contacts.cx.invalid';
+
+/** Removes this file's agents' folders (only theirs). */
+async function clearFolders(): Promise<void> {
+  const store = createStore(FOLDER_DATABASE, FOLDER_STORE);
+  await delMany((await keys(store)).filter((key) => String(key).split('\n')[0]!.endsWith(`@${DOMAIN}`)), store);
+}
 let platform: StartedSimulatedPlatform | undefined;
 
 /** The contact a call ends up with (waits for it). */
@@ -45,8 +56,8 @@ async function contactFrom(phone: Phone, number: string): Promise<Contact> {
 
 describe('contact sources', () => {
   beforeEach(async () => {
-    await clear(createStore(FOLDER_DATABASE, FOLDER_STORE));
-    kit = await startKit();
+    await clearFolders();
+    kit = await startKit({ domain: DOMAIN });
   });
   afterEach(async () => {
     await kit.stop();
@@ -127,6 +138,44 @@ describe('contact sources', () => {
     const other = kit.agent('1002');
     await sleep(200);
     expect(other.contacts.$folders.get(), "another agent's folders are apart").to.deep.equal([]);
+  });
+
+  it('with several tabs: import() in a mirroring tab is carried out by the holding tab; both list the folder; removeFolder() likewise', async () => {
+    const holder = kit.agent('1001');
+    await holder.connect();
+    const mirror = kit.agent('1001');
+    await mirror.connect();
+    expect([holder.holdsRegistration, mirror.holdsRegistration]).to.deep.equal([true, false]);
+
+    // The File crosses BroadcastChannel (structured clone): its name names the folder.
+    const folder = await mirror.contacts.import(new File([VCARD], 'desk.vcf', { type: 'text/vcard' }));
+    expect(folder).to.include({ name: 'desk', count: 2 });
+    await until(() => holder.contacts.$folders.get().length === 1 && mirror.contacts.$folders.get().length === 1, "the folder in both tabs' $folders");
+    expect(holder.contacts.$folders.get()).to.deep.equal([folder]);
+    expect(mirror.contacts.$folders.get()).to.deep.equal([folder]);
+    // A plain Blob crosses too, and options with it.
+    const csv = await mirror.contacts.import(new Blob([CSV], { type: 'text/csv' }), { folder: 'Partners' });
+    await until(() => holder.contacts.$folders.get().length === 2 && mirror.contacts.$folders.get().length === 2, 'the second folder in both tabs');
+    expect(mirror.contacts.$folders.get().map((f) => [f.name, f.count])).to.deep.equal([['desk', 2], ['Partners', 1]]);
+
+    // The holding tab names a caller from it; the mirroring tab shows the same contact.
+    const customer = await kit.cc.customer('2003');
+    const incoming = once(mirror, 'call:incoming');
+    const call = await ring(kit.cc, holder, customer);
+    const [mirrored] = (await incoming) as [CallHandle];
+    expect((await contactOf(call)).name).to.equal('Dave Folder');
+    expect((await contactOf(mirrored)).name).to.equal('Dave Folder');
+    await call.decline();
+
+    // Typed errors come back from the holding tab, and nothing changes.
+    let refused: unknown;
+    await mirror.contacts.import(new Blob(['Name,Email\nAnn,ann@example.com\n'], { type: 'text/csv' })).catch((error: unknown) => (refused = error));
+    expect(isCxError(refused, 'contact-file-unreadable'), String(refused)).to.equal(true);
+    await mirror.contacts.removeFolder(csv.id);
+    await until(() => holder.contacts.$folders.get().length === 1 && mirror.contacts.$folders.get().length === 1, 'the folder removed in both tabs');
+    let missing: unknown;
+    await mirror.contacts.removeFolder(csv.id).catch((error: unknown) => (missing = error));
+    expect(isCxError(missing, 'contact-folder-not-found'), String(missing)).to.equal(true);
   });
 
   for (const autoOpen of ['ringing', 'answered'] as const) {

@@ -7,6 +7,8 @@ import { CxError, CxErrorCode } from '../index.js';
 import type { Call } from '../call/call.js';
 import type { Feature, FeatureContext } from '../features/feature.js';
 import { comparableNumber } from '../missed/missed-calls.js';
+import { e164Of } from '../crm/e164.js';
+import type { CallInfo } from '../call/call-info.js';
 import { contactCard } from './contact-card.js';
 import { folderIndex, folderStore, type StoredFolder } from './contact-folders.js';
 import { runContactLookup } from './contact-lookup.js';
@@ -19,6 +21,8 @@ export interface ContactsApi {
   start($folders: WritableAtom<readonly ContactFolder[]>): void;
   import(file: Blob, options?: ContactImportOptions): Promise<ContactFolder>;
   removeFolder(id: string): Promise<void>;
+  /** `info` with the caller's number in E.164 (`remote.e164`), when it is a phone number: the phone sets it before it announces a call. */
+  withE164(info: CallInfo): CallInfo;
 }
 
 /**
@@ -76,7 +80,15 @@ export const contactsFeature: Feature<ContactsApi> = {
       }
     };
 
+    const withE164 = (info: CallInfo): CallInfo => {
+      const e164 = info.remote.e164 ?? e164Of(info.remote.number, context.options.region);
+      return e164 === info.remote.e164 ? info : Object.freeze({ ...info, remote: Object.freeze({ ...info.remote, e164 }) });
+    };
+
     const lookUp = (call: Call): void => {
+      // A call that came while this feature was loading: its number in E.164 now (a `call:changed`).
+      const info = withE164(call.info);
+      if (info !== call.info) context.annotate(call, { info });
       void findContact(sources(call), call.info.remote.number, { timeout }).then(({ contact, tried }) => {
         for (const outcome of tried) {
           if (outcome.status === 'failed') context.logger.warn(`The ${outcome.kind} contact search failed for call ${call.id}`, outcome.error);
@@ -121,6 +133,7 @@ export const contactsFeature: Feature<ContactsApi> = {
           await store.remove(id);
           refresh(list.filter((folder) => folder.id !== id));
         },
+        withE164,
       },
       dispose: () => offs.forEach((off) => off()),
     };

@@ -55,6 +55,10 @@ export const CxErrorCode = {
   ContactFileUnreadable: 'contact-file-unreadable',
   /** `phone.contacts.removeFolder()`: no local contact folder has this id. */
   ContactFolderNotFound: 'contact-folder-not-found',
+  /** `hooks.beforeDial` answered `false` (or threw): nothing was dialled. */
+  DialCancelled: 'dial-cancelled',
+  /** A hook of the page (`hooks.beforeDial`) gave no answer within `hooks.timeout`: nothing was done. */
+  HookTimeout: 'hook-timeout',
 } as const;
 
 export type CxErrorCode = (typeof CxErrorCode)[keyof typeof CxErrorCode];

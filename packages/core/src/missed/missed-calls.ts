@@ -17,6 +17,12 @@ export interface MissedCallEntry {
   readonly processed: boolean;
   /** Where it comes from: the platform keeps it across devices, a local one lives in this page. */
   readonly source: 'platform' | 'local';
+  /**
+   * All the numbers of the caller's contact card (`call.snapshot.contact`),
+   * when the phone found one: calling the contact on any of them processes
+   * the entry. Absent on the platform's entries.
+   */
+  readonly contactNumbers?: readonly string[];
 }
 
 const REASONS: Partial<Record<NonNullable<CallSnapshot['endReason']>, MissedReason>> = {
@@ -26,7 +32,9 @@ const REASONS: Partial<Record<NonNullable<CallSnapshot['endReason']>, MissedReas
 };
 
 /** The missed-call entry of an inbound call that ended unanswered, or undefined. */
-export function missedEntryOf(call: Pick<CallSnapshot, 'id' | 'direction' | 'state' | 'endReason' | 'answeredAt' | 'endedAt' | 'info' | 'contactName'>): MissedCallEntry | undefined {
+export function missedEntryOf(
+  call: Pick<CallSnapshot, 'id' | 'direction' | 'state' | 'endReason' | 'answeredAt' | 'endedAt' | 'info' | 'contactName' | 'contact'>,
+): MissedCallEntry | undefined {
   if (call.direction !== 'inbound' || call.state !== 'ended' || call.answeredAt !== undefined) return undefined;
   const reason = call.endReason === undefined ? undefined : REASONS[call.endReason];
   if (!reason) return undefined;
@@ -38,6 +46,7 @@ export function missedEntryOf(call: Pick<CallSnapshot, 'id' | 'direction' | 'sta
     reason,
     processed: false,
     source: 'local',
+    ...(call.contact && call.contact.numbers.length > 0 ? { contactNumbers: [...call.contact.numbers] } : {}),
   };
 }
 
@@ -67,9 +76,23 @@ export function mergeMissed(current: readonly MissedCallEntry[], incoming: reado
   return [...byId.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
-/** The unprocessed entries whose caller has this number. */
-export function unprocessedFor(entries: readonly MissedCallEntry[], number: string, region?: string): MissedCallEntry[] {
+/**
+ * The unprocessed entries a connected call with `number` deals with: those
+ * whose caller has this number and, when the call's contact is known
+ * (`contactNumbers`, all the numbers of its card), those of any of the
+ * contact's numbers; also those whose own contact (`entry.contactNumbers`)
+ * has this number. So a call missed from a contact's mobile is processed
+ * when the agent talks to that contact on their office line.
+ */
+export function unprocessedFor(entries: readonly MissedCallEntry[], number: string, region?: string, contactNumbers: readonly string[] = []): MissedCallEntry[] {
   const wanted = comparableNumber(number, region);
-  if (wanted === '') return [];
-  return entries.filter((entry) => !entry.processed && comparableNumber(entry.caller.number, region) === wanted);
+  const contact = new Set([wanted, ...contactNumbers.map((n) => comparableNumber(n, region))]);
+  contact.delete('');
+  if (contact.size === 0) return [];
+  return entries.filter(
+    (entry) =>
+      !entry.processed &&
+      (contact.has(comparableNumber(entry.caller.number, region)) ||
+        (wanted !== '' && (entry.contactNumbers ?? []).some((n) => comparableNumber(n, region) === wanted))),
+  );
 }

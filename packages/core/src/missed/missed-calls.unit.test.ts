@@ -31,3 +31,23 @@ test('unprocessed entries of a number; the platform list merges by id, newest fi
   const merged = mergeMissed([a, b], [{ ...a, processed: true }, c]);
   assert.deepEqual(merged.map((e) => [e.id, e.processed]), [['local-1', false], ['p1', true], ['p2', true]]);
 });
+
+test("a call to any of the contact's numbers processes the entries of that contact", () => {
+  const mobile: MissedCallEntry = { id: 'p1', at: '2026-12-01T10:00:00Z', caller: { number: '06 12 34 56 78' }, reason: 'no-answer', processed: false, source: 'platform' };
+  const local: MissedCallEntry = { ...mobile, id: 'local-1', source: 'local', contactNumbers: ['+33612345678', '01 23 45 67 89'] };
+  const other: MissedCallEntry = { ...mobile, id: 'p2', caller: { number: '+33699999999' } };
+  const office = '+33 1 23 45 67 89';
+  assert.deepEqual(unprocessedFor([mobile, other], office, 'FR').map((e) => e.id), [], 'the office number alone is another number');
+  // The later call's contact card holds the mobile too.
+  assert.deepEqual(unprocessedFor([mobile, other], office, 'FR', ['0123456789', '0612345678']).map((e) => e.id), ['p1']);
+  // The missed call kept its contact's numbers: the office number is one of them.
+  assert.deepEqual(unprocessedFor([local, other], office, 'FR').map((e) => e.id), ['local-1']);
+  assert.deepEqual(unprocessedFor([{ ...local, processed: true }], office, 'FR'), []);
+  assert.deepEqual(unprocessedFor([mobile], '', 'FR', ['']), [], 'no number: nothing');
+});
+
+test('a missed call keeps the numbers of its contact card', () => {
+  const contact = { name: 'Bob', numbers: ['+33612345678', '+33123456789'], source: 'folder' };
+  assert.deepEqual(missedEntryOf(call('declined', { contact, contactName: 'Bob' }))?.contactNumbers, ['+33612345678', '+33123456789']);
+  assert.equal('contactNumbers' in missedEntryOf(call('declined'))!, false);
+});

@@ -1,5 +1,6 @@
 import type { WritableAtom } from 'nanostores';
 import type { Call } from '../call/call.js';
+import type { Contact } from '../contacts/contact-options.js';
 import type { Feature } from '../features/feature.js';
 import { mergeMissed, missedEntryFromPlatform, missedEntryOf, unprocessedFor, type MissedCallEntry } from './missed-calls.js';
 
@@ -12,8 +13,9 @@ export interface MissedApi {
  * Missed calls: the inbound calls this phone did not answer (the ring ran
  * out, the agent declined, the caller hung up first) and, with a platform,
  * `GET /missed-calls` and its `missed-call` events. A later connected call
- * with the same number, either way, marks them processed (and tells the
- * platform: `POST /missed-calls/{id}/processed`).
+ * with the same number, either way, or with the same contact (any number
+ * of the card the contact sources found), marks them processed (and tells
+ * the platform: `POST /missed-calls/{id}/processed`).
  */
 export const missedFeature: Feature<MissedApi> = {
   name: 'missed',
@@ -21,7 +23,10 @@ export const missedFeature: Feature<MissedApi> = {
     const region = context.options.region;
     const stops: (() => void)[] = [];
     let store: WritableAtom<readonly MissedCallEntry[]> | undefined;
-    const seen = new WeakSet<Call>();
+    // Each call's contact when it was last looked at: a connected call is
+    // checked, and a missed one written, again when its contact arrives (a
+    // lookup may answer after the call connected or ended).
+    const seen = new WeakMap<Call, Contact | undefined>();
 
     const add = (entries: readonly MissedCallEntry[]): void => {
       if (store && entries.length > 0) store.set(mergeMissed(store.get(), entries));
@@ -29,22 +34,23 @@ export const missedFeature: Feature<MissedApi> = {
 
     const onCalls = (calls: readonly Call[]): void => {
       for (const call of calls) {
-        if (seen.has(call)) continue;
         const snapshot = call.snapshot;
+        if (snapshot.answeredAt === undefined && !call.ended) continue;
+        if (seen.has(call) && seen.get(call) === snapshot.contact) continue;
+        seen.set(call, snapshot.contact);
         if (snapshot.answeredAt !== undefined) {
-          seen.add(call);
-          processed(snapshot.info.remote.number);
-        } else if (call.ended) {
-          seen.add(call);
-          const entry = missedEntryOf(snapshot);
-          if (entry) add([entry]);
+          processed(snapshot.info.remote.number, snapshot.contact?.numbers);
+          continue;
         }
+        const entry = missedEntryOf(snapshot);
+        const kept = entry && store?.get().find((e) => e.id === entry.id);
+        if (entry) add([kept ? { ...entry, processed: kept.processed } : entry]);
       }
     };
 
-    const processed = (number: string): void => {
+    const processed = (number: string, contactNumbers?: readonly string[]): void => {
       if (!store) return;
-      const done = unprocessedFor(store.get(), number, region);
+      const done = unprocessedFor(store.get(), number, region, contactNumbers);
       if (done.length === 0) return;
       add(done.map((entry) => ({ ...entry, processed: true })));
       const remote = done.filter((entry) => entry.source === 'platform');

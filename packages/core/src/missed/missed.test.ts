@@ -1,17 +1,31 @@
 // Component tier: missed calls in Chromium, on the simulated contact center
 // and the simulated platform: each reason, the platform's list and events,
-// processed once the number is talked to again (either way).
+// processed once the number is talked to again (either way), or the
+// contact on another of their numbers.
 import { expect } from '@esm-bundle/chai';
+import { createStore, delMany, keys } from 'idb-keyval';
+import { FOLDER_DATABASE, FOLDER_STORE } from '../contacts/contact-folders.js';
 import type { CallHandle, Phone } from '../index.js';
 import { startSimulatedPlatform, type StartedSimulatedPlatform } from '../testing/index.js';
 import { ring as ringFrom, startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
 let kit: Kit;
+/**
+ * A SIP domain of this file alone: the contact folders are kept per AOR in
+ * IndexedDB, which the test files running beside this one share.
+ */
+const DOMAIN = 'missed.cx.invalid';
+
+/** Removes this file's agents' folders (only theirs). */
+async function clearFolders(): Promise<void> {
+  const store = createStore(FOLDER_DATABASE, FOLDER_STORE);
+  await delMany((await keys(store)).filter((key) => String(key).split('\n')[0]!.endsWith(`@${DOMAIN}`)), store);
+}
 let platform: StartedSimulatedPlatform | undefined;
 
 describe('missed calls', () => {
   beforeEach(async () => {
-    kit = await startKit();
+    kit = await startKit({ domain: DOMAIN });
   });
   afterEach(async () => {
     await kit.stop();
@@ -62,5 +76,47 @@ describe('missed calls', () => {
       () => platform!.requests().some((r) => r.method === 'POST' && r.path.endsWith(`/missed-calls/${added.id}/processed`) && r.status === 204),
       'the platform to be told',
     );
+  });
+
+  it("a call missed from a contact's mobile is processed when the agent calls the contact's office and it connects; the platform is told", async () => {
+    await clearFolders();
+    platform = await startSimulatedPlatform();
+    const phone: Phone = kit.agent('1001', { platform: { baseUrl: platform.baseUrl, token: platform.token } });
+    await phone.connect();
+    // Bob's card: mobile 2001, office 2003.
+    await phone.contacts.import(new File(['BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Martin\r\nTEL;TYPE=CELL:2001\r\nTEL;TYPE=WORK:2003\r\nEND:VCARD\r\n'], 'desk.vcf'));
+    await until(() => phone.$missedCalls.get().length >= 3, "the platform's list");
+    const fromPlatform = platform.addMissedCall({ caller: { number: '2001' }, reason: 'no-answer' });
+    await until(() => phone.$missedCalls.get().some((m) => m.id === fromPlatform.id), 'the missed-call event');
+
+    // Bob rings from his mobile; the agent declines once his name shows.
+    const mobile = await kit.cc.customer('2001', { autoAnswer: false });
+    const missed = await ringFrom(kit.cc, phone, mobile);
+    await until(() => missed.snapshot.contact !== undefined, "Bob's card");
+    await missed.decline();
+    await until(() => phone.$missedCalls.get().some((m) => m.source === 'local'), 'the local missed call');
+    const local = phone.$missedCalls.get().find((m) => m.source === 'local')!;
+    expect(local).to.deep.include({ caller: { number: '2001', name: 'Bob Martin' }, processed: false, contactNumbers: ['2001', '2003'] });
+
+    // A connected call with someone else processes nothing.
+    await kit.cc.customer('2002');
+    const other = await phone.call('2002');
+    await until(() => other.state === 'active', 'the call to 2002 to connect', 8000);
+    await other.hangup();
+    const bobs = (): Array<boolean | undefined> => [local.id, fromPlatform.id].map((id) => phone.$missedCalls.get().find((m) => m.id === id)?.processed);
+    expect(bobs()).to.deep.equal([false, false]);
+
+    // The agent calls Bob's office: once connected, both of Bob's are processed, the others not.
+    await kit.cc.customer('2003');
+    const office = await phone.call('2003');
+    await until(() => office.state === 'active', 'the call to the office to connect', 8000);
+    await until(() => bobs().every((p) => p === true), "Bob's missed calls processed");
+    expect(phone.$missedCalls.get().find((m) => m.id === 'missed-1')?.processed, 'another caller').to.equal(false);
+    await until(
+      () => platform!.requests().some((r) => r.method === 'POST' && r.path.endsWith(`/missed-calls/${fromPlatform.id}/processed`) && r.status === 204),
+      'the platform to be told',
+    );
+    const marked = platform.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/processed')).map((r) => r.path);
+    expect(marked, 'nothing else marked').to.deep.equal([`/missed-calls/${fromPlatform.id}/processed`]);
   });
 });

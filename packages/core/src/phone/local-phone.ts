@@ -30,6 +30,8 @@ import type { MonitoringApi, MonitorOptions, MonitorSession } from '../monitorin
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { MissedApi } from '../missed/missed-feature.js';
 import type { UnansweredApi } from '../unanswered/unanswered-feature.js';
+import type { UnansweredSettingsChange } from '../unanswered/unanswered-change.js';
+import type { UnansweredSettings } from '../rules/unanswered.js';
 import type { VoicemailApi, VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { WrapUpApi } from '../wrap-up/wrap-up-feature.js';
 import type { QualityApi } from '../quality/quality-feature.js';
@@ -113,6 +115,8 @@ export class LocalPhone implements PhoneApi {
   readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
   /** How the agent is told of each kind of event: the `notifications` option, then what the agent saved (docs/notifications.md). */
   readonly $notificationSettings: ReadableAtom<NotificationSettings>;
+  /** The agent's unanswered-call settings (docs/unanswered-calls.md): undefined until read on `connect()` (this browser's, then the platform's). */
+  readonly $unansweredSettings: ReadableAtom<UnansweredSettings | undefined>;
   /** Commands of the post-interaction: `update`, `save`, `extend`, `end`, `pickContact`, `pickCase`. */
   readonly wrapUp: WrapUpCommands = wrapUpCommands(() => this.#feature(LAZY.wrapUp));
   /** Microphones and outputs, the agent's choices and the microphone permission (docs/devices.md). */
@@ -137,9 +141,12 @@ export class LocalPhone implements PhoneApi {
   readonly #missed = atom<readonly MissedCallEntry[]>([]);
   /** The hotline matcher, once loaded (docs/hotline.md). */
   #hotline: HotlineApi | undefined;
+  /** The contacts feature, once loaded (it loads with the phone): it gives calls their caller's number in E.164. */
+  #contactsApi: ContactsApi | undefined;
   readonly #voicemails = atom<readonly Voicemail[]>([]);
   readonly #wrapUp = atom<WrapUp | undefined>(undefined);
   readonly #notificationSettings: WritableAtom<NotificationSettings>;
+  readonly #unansweredSettings = atom<UnansweredSettings | undefined>(undefined);
   readonly #legs = new LegRegistry();
   readonly #graph: MediaGraph;
   readonly #sip: SipAgent;
@@ -213,6 +220,7 @@ export class LocalPhone implements PhoneApi {
     this.$voicemails = this.#voicemails;
     this.$wrapUp = this.#wrapUp;
     this.$notificationSettings = this.#notificationSettings = atom(this.options.notifications);
+    this.$unansweredSettings = this.#unansweredSettings;
     // Hotline (docs/hotline.md): loaded now when the page gives entities, so that a call shows its company as it
     // rings; else once the platform's /me has some.
     const hotline = (): void =>
@@ -241,7 +249,7 @@ export class LocalPhone implements PhoneApi {
   async #contacts(): Promise<ContactsApi> {
     const api = await this.#feature(LAZY.contacts);
     api.start(this.#folders);
-    return api;
+    return (this.#contactsApi = api);
   }
 
   /** Subscribe to an event; returns the function that unsubscribes. */
@@ -261,6 +269,7 @@ export class LocalPhone implements PhoneApi {
     this.#start(LAZY.wrapUp, (wrapUp) => wrapUp.start(this.#wrapUp, this.#agent));
     this.#start(LAZY.quality, (quality) => quality.start());
     this.#notifications().catch((error: unknown) => this.#logger.warn('Notifications could not be loaded', error));
+    this.#start(LAZY.unanswered, (unanswered) => unanswered.start(this.#unansweredSettings));
     if (this.options.platform) {
       this.#start(LAZY.voicemail, (voicemail) => voicemail.start(this.#voicemails));
       // The profile and the pool load beside the registration; a platform
@@ -323,6 +332,19 @@ export class LocalPhone implements PhoneApi {
    */
   async setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
     return (await this.#notifications()).set(kind, mode);
+  }
+
+  /**
+   * Changes the agent's unanswered-call settings (only the fields given);
+   * resolves to the whole new settings once saved for this AOR, and on the
+   * platform when it keeps them (`PUT /me/unanswered`). Rejects with
+   * `invalid-options` (an `UnansweredSettingsError` with `fields`) for a
+   * wrong value, changing nothing.
+   */
+  async setUnansweredSettings(change: UnansweredSettingsChange): Promise<UnansweredSettings> {
+    const api = await this.#feature(LAZY.unanswered);
+    api.start(this.#unansweredSettings);
+    return api.set(change);
   }
 
   /** The notifications feature, started (it plays and shows only in the phone that is connected). */
@@ -603,7 +625,7 @@ export class LocalPhone implements PhoneApi {
       id: newId('call'),
       direction,
       state,
-      info,
+      info: this.#contactsApi?.withE164(info) ?? info,
       leg,
       onChange: (changed, previous) => this.#handleChange(changed, previous),
       beforeActivate: (target) => this.#holdOthers(target),

@@ -13,6 +13,9 @@ import type { PhoneDevices } from '../media/devices-types.js';
 import type { VoicemailPlayback } from '../voicemail/voicemail-feature.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 import type { PhoneContacts } from '../contacts/contact-options.js';
+import type { UnansweredSettings } from '../rules/unanswered.js';
+import type { UnansweredSettingsChange } from '../unanswered/unanswered-change.js';
+import type { DialOrigin } from '../crm/crm-types.js';
 
 /** Options of `phone.call()`. */
 export interface CallOptions {
@@ -22,6 +25,8 @@ export interface CallOptions {
   callerId?: string;
   /** A smart outbound call: the routing it goes through (`X-CX-Route-Via`). */
   via?: string;
+  /** What placed the call, as `hooks.beforeDial` is told (default `call`). */
+  origin?: DialOrigin;
 }
 
 /**
@@ -80,6 +85,10 @@ export interface PhoneApi {
   readonly $notificationSettings: ReadableAtom<NotificationSettings>;
   /** Changes one kind's mode; saved for this agent (browser, and platform when there is one). */
   setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void>;
+  /** The agent's unanswered-call notification settings: email, SMS, exceptions, exclusion list (docs/unanswered-calls.md); undefined until read (on `connect()`). */
+  readonly $unansweredSettings: ReadableAtom<UnansweredSettings | undefined>;
+  /** Changes some of them; resolves to the whole new settings once saved (browser, and platform when it keeps them). */
+  setUnansweredSettings(change: UnansweredSettingsChange): Promise<UnansweredSettings>;
   /** Local contact folders (vCard, CSV files) that name callers; `import` and `removeFolder` run in the tab that holds the calls. */
   readonly contacts: PhoneContacts;
 }

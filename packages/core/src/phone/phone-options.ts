@@ -5,12 +5,26 @@ import type { SmallBannerRule } from '../rules/small-banner-access.js';
 import type { DirectoryEntry } from '../transfer/transfer-types.js';
 import { DEFAULT_CONTACT_LOOKUP_TIMEOUT, type Contact, type ContactAutoOpen, type ContactLookup, type ContactOptions } from '../contacts/contact-options.js';
 import type { CrmPicker } from '../wrap-up/wrap-up-types.js';
+import type { BeforeDial } from '../crm/crm-types.js';
 import { readNotificationSettings, type NotificationSettings } from '../notifications/notification-settings.js';
 import { readHotlineEntities, type HotlineOptions } from '../rules/hotline-options.js';
 import type { HotlineEntity } from '../rules/hotline-match.js';
 
-/** Functions the CRM page gives the phone, for what only the CRM knows. */
+/**
+ * Functions the CRM page gives the phone, for what only the CRM knows
+ * (docs/integrating.md "Hooks"). Each may be async.
+ */
 export interface PhoneHooks {
+  /**
+   * Runs before every `phone.call()` (click-to-call and call-back
+   * included), in the tab where the call was asked for: answer a string to
+   * dial that instead, `false` to dial nothing (`dial-cancelled`), anything
+   * else to dial the target as it is. Within `timeout` ms, else
+   * `hook-timeout` and nothing is dialled.
+   */
+  beforeDial?: BeforeDial;
+  /** Most ms `beforeDial` may take (default 5000). */
+  timeout?: number;
   /**
    * Post-interaction: lets the agent pick the CRM contact card the
    * interaction belongs to (open your own picker); answer `{ id, name }`,
@@ -265,11 +279,12 @@ export function resolvePhoneOptions(input: unknown): ResolvedPhoneOptions {
   const hooksInput = options['hooks'];
   const hooks: PhoneHooks = {};
   if (hooksInput !== undefined && !isObject(hooksInput)) problems.push('hooks must be an object of functions');
-  for (const name of ['pickContact', 'pickCase', 'openContact'] as const) {
+  for (const name of ['pickContact', 'pickCase', 'openContact', 'beforeDial'] as const) {
     const hook = isObject(hooksInput) ? hooksInput[name] : undefined;
     if (hook !== undefined && typeof hook !== 'function') problems.push(`hooks.${name} must be a function`);
-    else if (hook !== undefined) hooks[name] = hook as CrmPicker & PhoneHooks['openContact'];
+    else if (hook !== undefined) hooks[name] = hook as CrmPicker & PhoneHooks['openContact'] & BeforeDial;
   }
+  hooks.timeout = number((hooksInput as { timeout?: unknown } | undefined)?.timeout, 'hooks.timeout', 5000, 1, 120_000);
   const directory = readDirectory(options['directory'], problems);
   const monitoringInput = isObject(options['monitoring']) ? options['monitoring'] : {};
   if (options['monitoring'] !== undefined && !isObject(options['monitoring'])) problems.push('monitoring must be an object');

@@ -13,6 +13,8 @@ import type { WrapUp, WrapUpCommands } from '../wrap-up/wrap-up-types.js';
 import type { PhoneDevices } from '../media/devices-types.js';
 import type { NotificationKind, NotificationMode, NotificationSettings } from '../notifications/notification-settings.js';
 import type { PhoneContacts } from '../contacts/contact-options.js';
+import type { UnansweredSettings } from '../rules/unanswered.js';
+import type { UnansweredSettingsChange } from '../unanswered/unanswered-change.js';
 import { installLocalFeature, LocalPhone } from './local-phone.js';
 import type { CallOptions, PhoneApi } from './phone-api.js';
 import type { PhoneApiEventMap } from './phone-events.js';
@@ -61,6 +63,13 @@ export class Phone implements PhoneApi {
   readonly $wrapUp: ReadableAtom<WrapUp | undefined>;
   /** How the agent is told of each kind of event (`off`, `sound`, `desktop`, `both`; docs/notifications.md). */
   readonly $notificationSettings: ReadableAtom<NotificationSettings>;
+  /**
+   * The agent's unanswered-call notification settings (docs/unanswered-calls.md):
+   * this browser's for the agent, then the platform's. Undefined until the
+   * phone reads them, on `connect()` (or the first `setUnansweredSettings`):
+   * they load with their feature, so the script tag does not carry them.
+   */
+  readonly $unansweredSettings: ReadableAtom<UnansweredSettings | undefined>;
   /** Commands of the post-interaction: `update`, `save`, `extend`, `end`, `pickContact`, `pickCase`. */
   readonly wrapUp: WrapUpCommands;
   /** Transfer destinations: the platform's directory when there is one, else the `directory` option. */
@@ -116,6 +125,7 @@ export class Phone implements PhoneApi {
     this.$voicemails = follow((p) => p.$voicemails);
     this.$wrapUp = follow((p) => p.$wrapUp);
     this.$notificationSettings = follow((p) => p.$notificationSettings);
+    this.$unansweredSettings = follow((p) => p.$unansweredSettings);
     const wrapUp = (name: keyof WrapUpCommands) => (...args: never[]) => (now().wrapUp[name] as (...a: never[]) => unknown)(...args);
     this.wrapUp = {
       update: wrapUp('update'),
@@ -177,7 +187,14 @@ export class Phone implements PhoneApi {
     this.#events.clear();
   }
 
-  call(target: string, options?: CallOptions): Promise<CallHandle> {
+  /**
+   * Places a call (in the tab that holds the registration). `hooks.beforeDial`
+   * runs first, here: in the tab where the agent asked for it.
+   */
+  async call(target: string, options: CallOptions = {}): Promise<CallHandle> {
+    const hooks = this.options.hooks;
+    // The hook's runner is a chunk of its own, loaded only by pages that have one.
+    if (hooks.beforeDial) target = await (await import('../crm/before-dial.js')).beforeDial(hooks, target, options);
     return this.#now.call(target, options);
   }
   setPaused(paused: boolean): void {
@@ -189,8 +206,9 @@ export class Phone implements PhoneApi {
   take(interactionId: string): Promise<void> {
     return this.#now.take(interactionId);
   }
+  /** Calls back a missed call's number (through `hooks.beforeDial`, origin `call-back`). */
   callBack(entry: Pick<MissedCallEntry, 'caller'>): Promise<CallHandle> {
-    return this.#now.callBack(entry);
+    return this.call(entry.caller.number, { origin: 'call-back' });
   }
   markHeard(id: string): ReturnType<PhoneApi['markHeard']> {
     return this.#now.markHeard(id);
@@ -216,6 +234,10 @@ export class Phone implements PhoneApi {
   /** Changes how the agent is told of `kind`; rejects with `invalid-options` for an unknown kind or mode. */
   setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
     return this.#now.setNotification(kind, mode);
+  }
+  /** Changes the unanswered-call settings; rejects with `invalid-options` (and `fields`) for a wrong value, changing nothing. */
+  setUnansweredSettings(change: UnansweredSettingsChange): Promise<UnansweredSettings> {
+    return this.#now.setUnansweredSettings(change);
   }
 
   /** A call's peer connection and remote audio (this tab's calls only), for meters and tests. */

@@ -24,6 +24,8 @@ import {
   type NotificationKind,
   type NotificationMode,
   type NotificationSettings,
+  type UnansweredSettings,
+  type UnansweredSettingsChange,
   type DeviceSelection,
   type MediaDeviceEntry,
   type MicrophonePermission,
@@ -70,6 +72,7 @@ export class MirrorPhone implements PhoneApi {
   readonly $voicemails = atom<readonly Voicemail[]>([]);
   readonly $wrapUp = atom<WrapUp | undefined>(undefined);
   readonly $notificationSettings = atom<NotificationSettings>(DEFAULT_NOTIFICATIONS);
+  readonly $unansweredSettings = atom<UnansweredSettings | undefined>(undefined);
   readonly #inputs = atom<readonly MediaDeviceEntry[]>([]);
   readonly #outputs = atom<readonly MediaDeviceEntry[]>([]);
   readonly #selection = atom<DeviceSelection>({ input: '', output: '', ringer: '' });
@@ -184,6 +187,9 @@ export class MirrorPhone implements PhoneApi {
   setNotification(kind: NotificationKind, mode: NotificationMode): Promise<void> {
     return this.#command({ kind: 'phone' }, 'setNotification', [kind, mode]) as Promise<void>;
   }
+  setUnansweredSettings(change: UnansweredSettingsChange): Promise<UnansweredSettings> {
+    return this.#command({ kind: 'phone' }, 'setUnansweredSettings', [change]) as Promise<UnansweredSettings>;
+  }
 
   /** A message of a holding tab. */
   receive(message: HostMessage): void {
@@ -205,6 +211,7 @@ export class MirrorPhone implements PhoneApi {
         if ('voicemails' in s) this.$voicemails.set(s.voicemails as readonly Voicemail[]);
         if ('wrapUp' in s) this.$wrapUp.set(s.wrapUp as WrapUp | undefined);
         if ('notificationSettings' in s) this.$notificationSettings.set(s.notificationSettings as NotificationSettings);
+        if ('unansweredSettings' in s) this.$unansweredSettings.set(s.unansweredSettings as UnansweredSettings | undefined);
         if ('inputs' in s) this.#inputs.set(s.inputs as readonly MediaDeviceEntry[]);
         if ('outputs' in s) this.#outputs.set(s.outputs as readonly MediaDeviceEntry[]);
         if ('deviceSelection' in s) this.#selection.set(s.deviceSelection as DeviceSelection);

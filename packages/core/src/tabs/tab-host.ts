@@ -37,7 +37,7 @@ export const EVENT_NAMES: readonly (keyof PhoneApiEventMap)[] = [
 
 /** What another tab may ask, by target: nothing else runs. */
 const COMMANDS: Readonly<Record<CommandTarget['kind'], readonly string[]>> = {
-  phone: ['call', 'setPaused', 'setStatus', 'take', 'callBack', 'markHeard', 'voicemailAudio', 'playVoicemail', 'merge', 'monitor', 'setNotification'],
+  phone: ['call', 'setPaused', 'setStatus', 'take', 'callBack', 'markHeard', 'voicemailAudio', 'playVoicemail', 'merge', 'monitor', 'setNotification', 'setUnansweredSettings'],
   wrapUp: ['update', 'save', 'extend', 'end', 'pickContact', 'pickCase'],
   directory: ['search'],
   devices: ['setInput', 'setOutput', 'setRinger', 'requestMicrophone'],
@@ -94,6 +94,7 @@ export class TabHost {
       voicemails: phone.$voicemails,
       wrapUp: phone.$wrapUp,
       notificationSettings: phone.$notificationSettings,
+      unansweredSettings: phone.$unansweredSettings,
       inputs: phone.devices.$inputs,
       outputs: phone.devices.$outputs,
       deviceSelection: phone.devices.$selection,
@@ -139,6 +140,7 @@ export class TabHost {
         voicemails: phone.$voicemails.get(),
         wrapUp: phone.$wrapUp.get(),
         notificationSettings: phone.$notificationSettings.get(),
+        unansweredSettings: phone.$unansweredSettings.get(),
         inputs: phone.devices.$inputs.get(),
         outputs: phone.devices.$outputs.get(),
         deviceSelection: phone.devices.$selection.get(),

@@ -23,6 +23,7 @@ export interface WireStores {
   voicemails: unknown;
   wrapUp: unknown;
   notificationSettings: unknown;
+  unansweredSettings: unknown;
   /** `phone.devices` of the holding tab: the lists, the choices and the permission. */
   inputs: unknown;
   outputs: unknown;

@@ -32,3 +32,11 @@ export {
   saveUnansweredSettings,
   type SettingsStorage,
 } from './unanswered-settings.js';
+export {
+  applyUnansweredChange,
+  isEmailAddress,
+  isPhoneNumber,
+  type UnansweredSettingsChange,
+  type UnansweredSettingsField,
+  type UnansweredSettingsProblems,
+} from './unanswered-change.js';

@@ -54,7 +54,8 @@ export function mergeUnansweredSettings(base: UnansweredSettings, saved: unknown
   return { ...merged, ...(timeZone === undefined ? {} : { timeZone }), ...(region === undefined ? {} : { region }) };
 }
 
-function validTimeZone(timeZone: string): boolean {
+/** Whether `timeZone` is an IANA time zone this runtime knows (`Europe/Paris`). */
+export function validTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;

@@ -24,7 +24,10 @@ export type CommandAction =
   | 'wrap-up-end'
   | 'wrap-up-link'
   | 'notification-setting'
-  | 'device-setting';
+  | 'device-setting'
+  | 'unanswered-settings'
+  | 'contact-import'
+  | 'contact-folder-remove';
 
 export interface CommandFailedDetail {
   readonly action: CommandAction;

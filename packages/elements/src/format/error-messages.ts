@@ -31,6 +31,8 @@ const messages = (): Readonly<Record<CxErrorCode, string>> => ({
   'invalid-wrap-up': msg('Some fields need attention.'),
   'contact-file-unreadable': msg('This file could not be imported: use a vCard or CSV file.'),
   'contact-folder-not-found': msg('This contact folder no longer exists.'),
+  'dial-cancelled': msg('The call was not placed.'),
+  'hook-timeout': msg('The call was not placed: the page did not answer in time.'),
 });
 
 /** The sentence the agent reads for a failed command. */

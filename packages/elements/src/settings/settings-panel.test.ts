@@ -41,6 +41,7 @@ describe('<cx-banner> Settings', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await until(() => region(banner, 'Notifications') !== undefined && region(banner, 'Devices') !== undefined, 'the settings regions');
+    await until(() => region(banner, 'Unanswered calls') !== undefined, 'the region Unanswered calls');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const notifications = region(banner, 'Notifications')!;
     for (const kind of ['Incoming call ringtone', 'Missed call', 'Transfer requested', 'Call ended']) {
@@ -61,6 +62,7 @@ describe('<cx-banner> Settings', () => {
     await settle(banner);
     button(banner, 'Paramètres').click();
     await until(() => region(banner, 'Notifications') !== undefined && region(banner, 'Périphériques audio') !== undefined, 'the settings regions in French');
+    await until(() => region(banner, 'Appels sans réponse') !== undefined, 'the region Unanswered calls in French');
     await settle(banner);
     expect(await axeViolations(banner), 'settings open, in French').to.deep.equal([]);
   });
