@@ -8,6 +8,7 @@ import { backoff } from '../platform/backoff.js';
 import type { PlatformApi } from '../platform/platform-feature.js';
 import type { QueueForm } from '../platform/platform-schemas.js';
 import { draftStore, type DraftStore, type StoredWrapUp } from './draft-store.js';
+import { trackCallHistory } from '../crm/call-history.js';
 import { callRecordOf, checkDraft, EMPTY_DRAFT, isBlank, mergeDraft, wrapUpRequestOf } from './wrap-up-rules.js';
 import type { CrmPicker, LoggedWrapUp, WrapUp, WrapUpCommands, WrapUpDraft } from './wrap-up-types.js';
 
@@ -58,7 +59,8 @@ interface Queued {
  * the platform cannot take (unreachable, 5xx) is queued there and retried
  * with backoff, also after a reload; when the time runs out or the agent
  * ends early, what was typed and not saved is sent. `call:logged` follows
- * once the call and its post-interaction are over.
+ * once the call and its post-interaction are over: for every call, with its
+ * transfers and recordings (crm/call-history.ts).
  */
 export const wrapUpFeature: Feature<WrapUpApi> = {
   name: 'wrap-up',
@@ -67,7 +69,8 @@ export const wrapUpFeature: Feature<WrapUpApi> = {
     const platformOptions = context.options.platform;
     const store: DraftStore = draftStore(`${platformOptions?.baseUrl ?? 'local'}\n${context.options.sip.aor}`);
     const queued = new Map<string, Queued>();
-    const stops: (() => void)[] = [];
+    const history = trackCallHistory(context);
+    const stops: (() => void)[] = [() => history.dispose()];
     let $wrapUp: WritableAtom<WrapUp | undefined> | undefined;
     let agent: WrapUpAgent | undefined;
     let current: Current | undefined;
@@ -251,19 +254,26 @@ export const wrapUpFeature: Feature<WrapUpApi> = {
           context.logger.error(`The platform refused the wrap-up of ${target.time.interactionId}, sent when it ended`, error);
         }
       } else if (value.save.state === 'refused') delivery = 'refused';
-      if (!target.call) return;
+      const call = target.call;
+      if (!call) return;
       const { draft } = value;
+      const story = await history.take(call);
+      if (disposed) return;
       context.emit(
         'call:logged',
-        target.call,
-        callRecordOf(target.call.snapshot, {
-          values: draft.values,
-          tags: draft.tags,
-          contactId: draft.contactId,
-          caseId: draft.caseId,
-          seconds: Math.max(0, Math.round((endedAt - target.time.startedAt) / 1000)),
-          delivery,
-        }),
+        call,
+        callRecordOf(
+          call.snapshot,
+          {
+            values: draft.values,
+            tags: draft.tags,
+            contactId: draft.contactId,
+            caseId: draft.caseId,
+            seconds: Math.max(0, Math.round((endedAt - target.time.startedAt) / 1000)),
+            delivery,
+          },
+          story,
+        ),
       );
     };
 
@@ -295,7 +305,8 @@ export const wrapUpFeature: Feature<WrapUpApi> = {
         logged.add(call);
         // The status machine heard of the end first (it subscribed first): its wrap-up names the call.
         if (current?.call === call || agent?.$state.get().wrapUp?.callId === call.id) continue;
-        context.emit('call:logged', call, callRecordOf(call.snapshot));
+        // Once its recordings are finished (their files come after the end).
+        void history.take(call).then((story) => disposed || context.emit('call:logged', call, callRecordOf(call.snapshot, undefined, story)));
       }
     };
 

@@ -1,4 +1,6 @@
 import type { CallSnapshot } from '../call/call.js';
+import type { CallHistory } from '../crm/call-history.js';
+import { callOutcome } from '../crm/call-outcome.js';
 import type { QueueForm, WrapUpRequest } from '../platform/platform-schemas.js';
 import type { CallRecord, LoggedWrapUp, WrapUpDraft, WrapUpInput, WrapUpValue } from './wrap-up-types.js';
 
@@ -67,8 +69,8 @@ export function wrapUpRequestOf(draft: WrapUpDraft): WrapUpRequest {
   };
 }
 
-/** The record of `call:logged` for a finished call and its post-interaction. */
-export function callRecordOf(snapshot: CallSnapshot, wrapUp?: LoggedWrapUp): CallRecord {
+/** The record of `call:logged` for a finished call, its transfers and recordings, and its post-interaction. */
+export function callRecordOf(snapshot: CallSnapshot, wrapUp?: LoggedWrapUp, history: CallHistory = { transfers: [], recordings: [] }): CallRecord {
   const endedAt = snapshot.endedAt ?? Date.now();
   const remote = snapshot.info.remote;
   const name = snapshot.contactName ?? (remote.displayName === '' ? undefined : remote.displayName);
@@ -77,13 +79,19 @@ export function callRecordOf(snapshot: CallSnapshot, wrapUp?: LoggedWrapUp): Cal
     direction: snapshot.direction,
     interactionId: snapshot.info.interactionId,
     queue: snapshot.info.queue,
-    remote: { number: remote.number, name, internal: remote.internal },
+    callType: snapshot.info.callType,
+    remote: { number: remote.number, e164: remote.e164, name, internal: remote.internal },
+    contact: snapshot.contact,
+    outcome: callOutcome(snapshot),
+    statusCode: snapshot.statusCode,
     startedAt: snapshot.createdAt,
     answeredAt: snapshot.answeredAt,
     endedAt,
     talkSeconds: snapshot.answeredAt === undefined ? 0 : Math.max(0, Math.round((endedAt - snapshot.answeredAt) / 1000)),
     endReason: snapshot.endReason ?? 'failed',
     missed: snapshot.direction === 'inbound' && snapshot.answeredAt === undefined,
+    transfers: history.transfers,
+    recordings: history.recordings,
     wrapUp,
   };
 }

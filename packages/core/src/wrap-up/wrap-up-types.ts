@@ -1,6 +1,8 @@
 import type { CallDirection } from '../call/call.js';
 import type { EndReason } from '../call/call-state.js';
-import type { QueueInfo } from '../call/call-info.js';
+import type { CallType, QueueInfo } from '../call/call-info.js';
+import type { Contact } from '../contacts/contact-options.js';
+import type { CallOutcome, LoggedRecording, LoggedTransfer } from '../crm/crm-types.js';
 import type { QueueForm } from '../platform/platform-schemas.js';
 
 /** A value of a wrap-up form field: text (text, textarea, select) or a checkbox. */
@@ -125,16 +127,30 @@ export interface WrapUpHookContext {
 export type CrmPicker = (context: WrapUpHookContext) => Promise<CrmLink | undefined> | CrmLink | undefined;
 
 /**
- * The call record of `call:logged`: one per call, once the call and its
- * post-interaction (if any) are over.
+ * The call record of `call:logged`: one per call (answered, missed,
+ * declined, failed or transferred), once the call, its recordings and its
+ * post-interaction (if any) are over. Plain data (a recording's `blob`
+ * aside): store it as a CRM activity (docs/integrating.md "Call logging").
  */
 export interface CallRecord {
   readonly callId: string;
   readonly direction: CallDirection;
   readonly interactionId: string | undefined;
   readonly queue: QueueInfo | undefined;
-  /** The other party: number (or extension; '' when withheld) and the best name known (contact, else display name). */
-  readonly remote: { readonly number: string; readonly name: string | undefined; readonly internal: boolean };
+  /** `smart`, `campaign`, `preview` or `direct` (`X-CX-Call-Type`). */
+  readonly callType: CallType;
+  /**
+   * The other party: number (or extension; '' when withheld), the number in
+   * E.164 when it is a phone number, and the best name known (contact, else
+   * display name).
+   */
+  readonly remote: { readonly number: string; readonly e164: string | undefined; readonly name: string | undefined; readonly internal: boolean };
+  /** The other party's contact card, when a contact source found one (`id` is the CRM's when the `contacts.lookup` hook gave one). */
+  readonly contact: Contact | undefined;
+  /** How it turned out: `answered`, `no-answer`, `caller-hung-up`, `declined`, `cancelled`, `busy`, `not-found` or `failed`. */
+  readonly outcome: CallOutcome;
+  /** The final SIP status when the other side refused or failed the call. */
+  readonly statusCode: number | undefined;
   /** ms since the epoch. */
   readonly startedAt: number;
   readonly answeredAt: number | undefined;
@@ -144,6 +160,10 @@ export interface CallRecord {
   readonly endReason: EndReason;
   /** An inbound offer nobody answered. */
   readonly missed: boolean;
+  /** Every transfer tried on the call, in order, each in its last state (`completed`, `failed`, `cancelled`). */
+  readonly transfers: readonly LoggedTransfer[];
+  /** The recordings made on the call (the files of `recording:ready`), in order. */
+  readonly recordings: readonly LoggedRecording[];
   /** The post-interaction's outcome, when there was one. */
   readonly wrapUp: LoggedWrapUp | undefined;
 }
