@@ -2,6 +2,7 @@
 // ESM builds of @cx/core and @cx/elements (dependencies left external) and
 // the self-contained, minified script-tag build cx-banner.js (global `CX`,
 // set by the first copy loaded).
+import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -9,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
 import { minifyLitCss } from './scripts/build/minify-css.mjs';
 import { sipSlim } from './scripts/build/sip-slim.mjs';
+import { customElementsManifest } from './scripts/build/custom-elements-manifest.mjs';
 import { minifyOptions } from './scripts/build/minify-options.mjs';
 
 // Every build starts clean: no chunk of an earlier build lingers in dist.
@@ -46,8 +48,11 @@ export default [
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
-    input: { 'cx-elements': 'packages/elements/lib/index.js' },
-    external,
+    // @cx/elements/react (cx-elements-react.js): React and @lit/react are the application's own (optional peers).
+    input: { 'cx-elements': 'packages/elements/lib/index.js', 'cx-elements-react': 'packages/elements/lib/react/index.js' },
+    external: (id) => external(id) || /^(react|@lit\/react)(\/|$)/.test(id),
+    // Also writes packages/elements/custom-elements.json (from the elements' JSDoc headers).
+    plugins: [customElementsManifest()],
     output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
   },
   {
@@ -82,5 +87,11 @@ export default [
     input: 'packages/demo/src/demo.js',
     plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), production],
     output: { file: 'packages/demo/dist/demo.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+  {
+    // The React example (packages/demo/react, compiled by tsc): its page, and the CRM screen alone for the e2e test.
+    input: { 'react-demo': 'packages/demo/react/lib/main.js', 'react-crm': 'packages/demo/react/lib/mount.js' },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), commonjs(), production],
+    output: { dir: 'packages/demo/dist/react', format: 'es', sourcemap: true },
   },
 ];

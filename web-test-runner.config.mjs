@@ -87,7 +87,8 @@ function resultsReporter() {
 }
 
 export default {
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // cx-source: our packages' TypeScript sources; development: lit's development build (its warnings).
+  nodeResolve: { exportConditions: ['browser', 'cx-source', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     sip.plugin,

@@ -36,10 +36,16 @@ const publicDir = join(root, 'packages/demo/public');
 
 // The script tag's lazily loaded chunks sit next to it: cx-banner.<name>.js.
 const bannerChunk = /^\/(cx-banner\.[\w-]+\.js(?:\.map)?)$/;
+// The React example (packages/demo/react): its page at /react/, its bundle (built by rollup) beside it.
+const reactPage = { '/react': 'packages/demo/react/index.html', '/react/': 'packages/demo/react/index.html', '/react/react.css': 'packages/demo/react/react.css' };
+const reactBundle = /^\/react\/([\w.-]+\.js(?:\.map)?)$/;
 
 /** The file a URL path names, or '' when it names none we serve. */
 function fileFor(path) {
   if (routes[path]) return join(root, routes[path]);
+  if (reactPage[path]) return join(root, reactPage[path]);
+  const react = reactBundle.exec(path);
+  if (react) return join(root, 'packages/demo/dist/react', react[1]);
   const chunk = bannerChunk.exec(path);
   if (chunk) return join(root, 'packages/elements/dist', chunk[1]);
   const file = join(publicDir, normalize(path === '/' ? '/index.html' : path));
@@ -78,5 +84,5 @@ function listen(port, attempts, onListening) {
 
 if (direct) {
   const url = await serveDemo();
-  console.log(`\nCX Banner demo: ${url}\n(Ctrl+C to stop)`);
+  console.log(`\nCX Banner demo: ${url}\nThe React example: ${url}react/\n(Ctrl+C to stop)`);
 }

@@ -1,9 +1,13 @@
 // `npm test`: prerequisites, type check, then the three tiers (unit,
-// component, end to end). Every tier runs even if an earlier one failed; the
-// last line printed is the total: "N passed, N failed".
+// component, end to end) and packaging (the build, and what npm would
+// publish: scripts/packaging). Every tier runs even if an earlier one failed;
+// the last line printed is the total: "N passed, N failed".
+//
+// The build and the packaging tier need no browser: they run in the
+// background while the unit tiers run, their output held until they end.
 //
 //   npm test                      everything
-//   npm test -- --group e2e       only the named tiers (unit, component, e2e)
+//   npm test -- --group e2e       only the named tiers (unit, component, e2e, packaging)
 //   npm test -- --group component --files packages/elements/src/x.test.ts
 //                                 other arguments go to web-test-runner
 import { spawn } from 'node:child_process';
@@ -14,7 +18,7 @@ import { checkPrereqs } from './prereqs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const TIERS = ['unit', 'component', 'e2e'];
+const TIERS = ['unit', 'component', 'e2e', 'packaging'];
 
 function parseArgs(argv) {
   const tiers = new Set();
@@ -74,10 +78,11 @@ function matchGroup(files, patterns) {
 }
 
 /**
- * Runs a command; with `capture`, tees its output and returns it as well.
+ * Runs a command; with `capture`, tees its output and returns it as well;
+ * with `quiet` too, only returns it.
  * @returns {Promise<{ code: number, output: string }>}
  */
-function run(command, args, { env = {}, capture = false } = {}) {
+function run(command, args, { env = {}, capture = false, quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
@@ -88,11 +93,11 @@ function run(command, args, { env = {}, capture = false } = {}) {
     if (capture) {
       child.stdout.on('data', (chunk) => {
         output += chunk;
-        process.stdout.write(chunk);
+        if (!quiet) process.stdout.write(chunk);
       });
       child.stderr.on('data', (chunk) => {
         output += chunk;
-        process.stderr.write(chunk);
+        if (!quiet) process.stderr.write(chunk);
       });
     }
     child.once('error', (error) => {
@@ -137,6 +142,43 @@ async function nodeTests(args, env) {
   return settle({ code, ...nodeTestTotals(output) });
 }
 
+/**
+ * Starts a tier in the background (once `after` has settled) with its output
+ * held (`body` gets a `run` that captures quietly); `flush()` waits for it,
+ * prints its output and records its result, in the order tiers are flushed.
+ */
+function backgroundTier(name, body, after = Promise.resolve()) {
+  let started = Date.now();
+  let output = '';
+  const quietRun = async (command, args, options = {}) => {
+    const result = await run(command, args, { ...options, capture: true, quiet: true });
+    output += result.output;
+    return result;
+  };
+  const outcome = after
+    .then(() => {
+      started = Date.now();
+      return body(quietRun);
+    })
+    .then(
+      (result) => ({ ...result, ms: Date.now() - started }),
+      (error) => {
+        output += `test: ${name} could not run: ${error instanceof Error ? error.stack : error}\n`;
+        return { passed: 0, failed: 1, note: 'crashed', ms: Date.now() - started };
+      },
+    );
+  return {
+    outcome,
+    async flush() {
+      const result = await outcome;
+      console.log(`\n=== ${name} ===`);
+      if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      results.push({ name, ...result });
+      return result;
+    },
+  };
+}
+
 async function wtrGroup(group, files, passThrough, env = {}) {
   if (files.length === 0) {
     console.log(`no test files in group ${group} yet: 0 tests`);
@@ -171,6 +213,38 @@ await tier('type check (tsc -b, then the tests)', async () => {
     : { passed: 0, failed: 1, note: 'type errors' };
 });
 
+// The script-tag tests and the packaging tier need the build (`rollup -c`,
+// which also writes packages/elements/custom-elements.json).
+const build =
+  tiers.has('e2e') || tiers.has('packaging')
+    ? backgroundTier('build (rollup: ESM packages, cx-banner.js, custom-elements.json)', async (quietRun) => {
+        const { code } = await quietRun(bin('rollup'), ['-c', '--silent']);
+        return code === 0 ? { passed: 0, failed: 0, note: 'built' } : { passed: 0, failed: 1, note: 'build failed' };
+      })
+    : undefined;
+
+// What npm would publish: publint, Are the Types Wrong?, the custom elements
+// manifest complete, and the tarballs installed offline into an empty project;
+// and how React, Vue and Angular compile code that uses the elements.
+const packaging = tiers.has('packaging')
+  ? backgroundTier(
+      'packaging (publint, attw, custom-elements.json, npm pack + install, frameworks)',
+      async (quietRun) => {
+        const built = await build.outcome;
+        if (built.failed > 0) return { passed: 0, failed: 1, note: 'not built' };
+        const { code, output } = await quietRun(process.execPath, [
+          '--test',
+          join(root, 'scripts', 'packaging', 'custom-elements-manifest.test.mjs'),
+          join(root, 'scripts', 'packaging', 'packaging.test.mjs'),
+          // React, Vue and Angular: @cx/elements/react, the React example and the guide's snippets, compiled.
+          join(root, 'scripts', 'frameworks', 'frameworks.test.mjs'),
+        ]);
+        return settle({ code, ...nodeTestTotals(output) });
+      },
+      build.outcome,
+    )
+  : undefined;
+
 if (tiers.has('unit')) {
   await tier('unit', async () => {
     const files = listFiles(join(root, 'packages')).filter((f) => f.endsWith('.unit.test.ts'));
@@ -201,16 +275,16 @@ if (tiers.has('unit')) {
   });
 }
 
+// Done before the browsers start: they would compete for the same cores.
+await build?.flush();
+await packaging?.flush();
+
 if (tiers.has('component')) {
   await tier('component', () => wtrGroup('component', groupFiles('component'), passThrough));
 }
 
 if (tiers.has('e2e')) {
-  // The script-tag test loads the real build, as a CRM page would.
-  await tier('build (rollup: ESM packages and cx-banner.js)', async () => {
-    const { code } = await run(bin('rollup'), ['-c', '--silent']);
-    return code === 0 ? { passed: 0, failed: 0, note: 'built' } : { passed: 0, failed: 1, note: 'build failed' };
-  });
+  // The script-tag test loads the real build (made above), as a CRM page would.
   await tier('e2e: the demo page (npm start), driven in Chromium', () =>
     nodeTests(['--test', join(root, 'scripts', 'demo', 'demo.test.mjs')]),
   );

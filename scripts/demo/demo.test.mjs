@@ -316,6 +316,27 @@ describe('the demo', () => {
     await shot('outbox', '.outbox');
   });
 
+  test('the React example (/react/): a customer calls, Accept, the screen pop names him; hung up, the call log says so', async () => {
+    const react = await browser.newPage();
+    const reactErrors = [];
+    react.on('pageerror', (error) => reactErrors.push(error.message));
+    const reactButton = (name) => react.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(8000);
+    const text = (selector, expected) =>
+      react.waitForFunction((s, e) => document.querySelector(s)?.textContent === e, { timeout: 8000 }, selector, expected);
+    try {
+      await react.goto(`${new URL(page.url()).origin}/react/?agentTone=${AGENT_HZ}`);
+      await react.waitForFunction(() => document.getElementById('sim-status')?.textContent.startsWith('Connected'), { timeout: 15000 });
+      await react.click('#ring');
+      await reactButton('Accept').click();
+      await text('.screen-pop', 'On the line: Bob Martin');
+      await reactButton('Hang up').click();
+      await text('.call-log li', 'Bob Martin: local-hangup');
+      assert.deepEqual(reactErrors, []);
+    } finally {
+      await react.close();
+    }
+  });
+
   test('no error on the page', () => {
     assert.deepEqual(errors, []);
   });

@@ -46,7 +46,12 @@ import { callBoxStyles } from './call-box.styles.js';
  * @csspart error - Why the last command failed.
  * @csspart hotline - The company the caller dialled (docs/hotline.md), with `greeting` and `hotline-line`.
  *
- * @cssproperty --cx-call-box-red - And `-orange`, `-green`, `-teal`, `-blue`, `-purple`: the agent's colours.
+ * @cssproperty --cx-call-box-red - The agent's colour "red" (the stripe of the box).
+ * @cssproperty --cx-call-box-orange - The agent's colour "orange".
+ * @cssproperty --cx-call-box-green - The agent's colour "green".
+ * @cssproperty --cx-call-box-teal - The agent's colour "teal".
+ * @cssproperty --cx-call-box-blue - The agent's colour "blue".
+ * @cssproperty --cx-call-box-purple - The agent's colour "purple".
  */
 export class CxCallBox extends CxElement {
   static override properties: PropertyDeclarations = {

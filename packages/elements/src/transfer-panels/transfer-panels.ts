@@ -108,7 +108,9 @@ export class CxTransferPicker extends CxElement {
   static override shadowRootOptions: ShadowRootInit = { ...CxElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [CxElement.styles, panelStyles];
 
+  /** The call to transfer. */
   call: CallHandle | undefined = undefined;
+  /** The agent's phone: its directory answers the search. */
   phone: PhoneApi | undefined = undefined;
 
   private tab: TabKind = 'user';
@@ -259,6 +261,7 @@ const reasonWords = (): Readonly<Record<TransferFailure, string>> => ({
  * customer is back with the agent. During an attended transfer: "Complete
  * the transfer" and "Cancel the transfer".
  *
+ * @event cx-transfer-action - Complete the transfer or Cancel the transfer (`detail.action`). Cancelable.
  * @event cx-command-failed - Completing or cancelling failed; the status shows why.
  */
 export class CxTransferStatus extends CxElement {
