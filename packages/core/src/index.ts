@@ -73,7 +73,14 @@ export type {
   PlatformUser,
 } from './platform/platform-schemas.js';
 export type { MissedCallEntry, MissedReason } from './missed/missed-calls.js';
-export { DEFAULT_NOTIFICATIONS, type NotificationKind, type NotificationMode, type NotificationSettings } from './notifications/notification-settings.js';
+export {
+  DEFAULT_NOTIFICATIONS,
+  DESKTOP_TEXTS,
+  type DesktopText,
+  type NotificationKind,
+  type NotificationMode,
+  type NotificationSettings,
+} from './notifications/notification-settings.js';
 export type { VoicemailPlayback } from './voicemail/voicemail-feature.js';
 export type { PhoneDevices, MediaDeviceEntry, DeviceSelection, DeviceRole, DeviceChange, MicrophonePermission } from './media/devices-types.js';
 export type {

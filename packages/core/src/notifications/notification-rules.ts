@@ -2,7 +2,7 @@
 // how the agent's choices are stored. No DOM, no audio: unit tested in Node.
 import type { CallSnapshot } from '../call/call.js';
 import type { CallInfo } from '../call/call-info.js';
-import type { NotificationKind, NotificationMode, NotificationSettings } from './notification-settings.js';
+import type { DesktopText, NotificationKind, NotificationMode, NotificationSettings } from './notification-settings.js';
 import { savedObject } from '../rules/saved-object.js';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['ringing', 'missed', 'transferRequested', 'ended'];
@@ -74,8 +74,23 @@ export function callerOf(snapshot: Pick<CallSnapshot, 'contactName' | 'info'>): 
   return snapshot.contactName || remote.displayName || remote.number || 'Unknown caller';
 }
 
-/** The title and text of a desktop notification (plain text: the browser renders it, never as markup). */
-export function desktopText(kind: NotificationKind, snapshot: Pick<CallSnapshot, 'contactName' | 'info'>): { title: string; body: string } {
+/**
+ * The desktop text of `translate` (the page's, under `DESKTOP_TEXTS`) when
+ * it answers one, else English: a translator that throws or answers
+ * something else is passed over.
+ */
+export function localDesktopText(kind: NotificationKind, snapshot: Pick<CallSnapshot, 'contactName' | 'info'>, translate: unknown): DesktopText {
+  try {
+    const text = typeof translate === 'function' ? (translate(kind, snapshot) as Partial<DesktopText> | undefined) : undefined;
+    if (typeof text?.title === 'string' && typeof text.body === 'string') return { title: text.title, body: text.body };
+  } catch {
+    // The translator broke: the English text below says it.
+  }
+  return desktopText(kind, snapshot);
+}
+
+/** The English title and text of a desktop notification. */
+export function desktopText(kind: NotificationKind, snapshot: Pick<CallSnapshot, 'contactName' | 'info'>): DesktopText {
   const caller = callerOf(snapshot);
   const queue = snapshot.info.queue?.name;
   switch (kind) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_NOTIFICATIONS, readNotificationSettings } from './notification-settings.js';
-import { callerOf, desktopText, kindOfEnd, kindsOfOffer, mergeSettings, notificationStorageKey, playsSound, settingProblem, showsDesktop } from './notification-rules.js';
+import { callerOf, desktopText, kindOfEnd, localDesktopText, kindsOfOffer, mergeSettings, notificationStorageKey, playsSound, settingProblem, showsDesktop } from './notification-rules.js';
 
 const info = (extra: object = {}) => ({ remote: { number: '+33612345678', displayName: 'Bob', uri: '', internal: false }, queue: undefined, transfer: undefined, ...extra }) as never;
 const ended = (endReason: string, extra: object = {}) => ({ direction: 'inbound', state: 'ended', endReason, answeredAt: undefined, ...extra }) as never;
@@ -57,4 +57,16 @@ test('what a desktop notification says', () => {
   assert.deepEqual(desktopText('transferRequested', { contactName: undefined, info: info({ transfer: { type: 'blind', by: 'Ann' } }) }), { title: 'Transfer requested', body: 'Bob, transferred by Ann' });
   assert.equal(desktopText('missed', { contactName: undefined, info: info() }).title, 'Missed call');
   assert.equal(desktopText('ended', { contactName: undefined, info: info() }).title, 'Call ended');
+});
+
+test("the page's texts (DESKTOP_TEXTS) win; a translator that throws or answers something else gives English", () => {
+  const call = { contactName: undefined, info: info() };
+  assert.deepEqual(localDesktopText('missed', call, undefined), { title: 'Missed call', body: 'Bob' }, 'no texts: English');
+  assert.deepEqual(localDesktopText('missed', call, (kind: string) => ({ title: `«${kind}»`, body: 'Bob' })), { title: '«missed»', body: 'Bob' });
+  const broken = () => {
+    throw new Error('broken');
+  };
+  assert.equal(localDesktopText('missed', call, broken).title, 'Missed call');
+  assert.equal(localDesktopText('ringing', call, () => ({ title: 42 })).title, 'Incoming call');
+  assert.equal(localDesktopText('ended', call, 'not a function').title, 'Call ended');
 });

@@ -39,3 +39,19 @@ export function readNotificationSettings(value: unknown, problems: string[]): No
   }
   return Object.freeze(settings);
 }
+
+/** The title and text of a desktop notification (plain text: the browser renders it, never as markup). */
+export interface DesktopText {
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * Where a page gives the phone the words of its desktop notifications
+ * (`globalThis[DESKTOP_TEXTS]`, for every phone of the page): a function
+ * of the kind and the call (`{ contactName, info }`) that answers a
+ * {@link DesktopText}; without one, or when it throws or answers something
+ * else, they are in English. `@cx/elements` sets it with its first
+ * language other than English (docs/notifications.md).
+ */
+export const DESKTOP_TEXTS = Symbol.for('cx-banner.desktop-texts');

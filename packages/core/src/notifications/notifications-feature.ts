@@ -2,13 +2,13 @@
 // setting): what to play and show for an offer, a missed call, a transfer
 // request and a call that ended.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import { CxError, CxErrorCode, isCxError, type Call, type Me } from '../index.js';
+import { CxError, CxErrorCode, DESKTOP_TEXTS, isCxError, type Call, type Me } from '../index.js';
 import type { Feature } from '../features/feature.js';
 import type { Ringer } from '../media/ringer.js';
 import {
-  desktopText,
   kindOfEnd,
   kindsOfOffer,
+  localDesktopText,
   mergeSettings,
   notificationStorageKey,
   playsSound,
@@ -123,7 +123,7 @@ export const notificationsFeature: Feature<NotificationsApi> = {
         toldNoPermission = true;
         return undefined;
       }
-      const { title, body } = desktopText(kind, call.snapshot);
+      const { title, body } = localDesktopText(kind, call.snapshot, (globalThis as Record<symbol, unknown>)[DESKTOP_TEXTS]);
       try {
         // Silent: the ringer plays our own sound, as the agent chose.
         const notification = new Desktop(title, { body, tag: `cx-${kind}-${call.id}`, requireInteraction: ringingNow, silent: true });

@@ -38,12 +38,14 @@ function apply(): Promise<void> {
   // English is what the elements say without the runtime: nothing to load until another language is wanted.
   if (!loading && locale === sourceLocale) return Promise.resolve();
   loading ??= import('./locale-runtime.js').then(
-    ({ configureLocalization }) =>
-      (runtime = configureLocalization({
+    ({ configureLocalization, installDesktopTexts }) => {
+      installDesktopTexts(); // Core's desktop notifications speak the elements' language too.
+      return (runtime = configureLocalization({
         sourceLocale,
         targetLocales,
         loadLocale: (code) => loaders[code]!() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
-      })),
+      }));
+    },
     (error: unknown) => {
       loading = undefined; // The network failed: the next change tries again.
       throw error;

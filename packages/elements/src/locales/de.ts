@@ -59,6 +59,7 @@
 's1f8c783aa758012e': str`${0} Min. ${1} Sek.`,
 's1fd7796c5fa40c3c': `Unbeantwortete Anrufe`,
 's2176770969da5882': `Lautsprecher`,
+'s21a7a0f1e0d04d58': str`${0}, weitergeleitet von ${1}`,
 's221ae796886f9334': `Nachbearbeitung beenden`,
 's23118ef726e5360e': `Verpasst: nicht rechtzeitig angenommen`,
 's232f88877550dfa9': `Mikrofon`,

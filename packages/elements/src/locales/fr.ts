@@ -59,6 +59,7 @@
 's1f8c783aa758012e': str`${0} min ${1} s`,
 's1fd7796c5fa40c3c': `Appels sans réponse`,
 's2176770969da5882': `Haut-parleur`,
+'s21a7a0f1e0d04d58': str`${0}, transféré par ${1}`,
 's221ae796886f9334': `Terminer la post-interaction`,
 's23118ef726e5360e': `Manqué : pas de réponse à temps`,
 's232f88877550dfa9': `Micro`,

@@ -59,6 +59,7 @@
 's1f8c783aa758012e': str`${0} min ${1} s`,
 's1fd7796c5fa40c3c': `Chiamate senza risposta`,
 's2176770969da5882': `Altoparlante`,
+'s21a7a0f1e0d04d58': str`${0}, trasferito da ${1}`,
 's221ae796886f9334': `Termina la post-interazione`,
 's23118ef726e5360e': `Persa: nessuna risposta in tempo`,
 's232f88877550dfa9': `Microfono`,
