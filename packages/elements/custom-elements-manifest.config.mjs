@@ -66,7 +66,10 @@ function cxEvents() {
       }
     },
     packageLinkPhase({ customElementsManifest }) {
-      const all = [...eventClasses.values()];
+      // The analyzer reads the files in no fixed order: sort, so that every build writes the same manifest.
+      const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+      customElementsManifest.modules.sort((a, b) => byText(a.path, b.path));
+      const all = [...eventClasses.values()].sort((a, b) => byText(a.module, b.module) || byText(a.name, b.name));
       const byClass = new Map(all.map((event) => [event.name, event]));
       /** The class of `tag` that `module` dispatches: its own if it declares one (two panels may share a tag). */
       const classOf = (tag, module) => {
