@@ -153,14 +153,18 @@ describe('the demo', () => {
 
   /** Ends the post-interaction the last call left, if any, as the agent would (End the post-interaction). */
   async function endPostInteraction() {
-    await sleep(200);
-    if (await page.evaluate(() => window.cxDemo.phone.$wrapUp.get() === undefined)) return;
+    // It starts once the phone has heard the end of the call: on a busy machine, a moment later.
+    const none = () => page.evaluate(() => window.cxDemo.phone.$wrapUp.get() === undefined);
+    for (let waited = 0; waited < 1500 && (await none()); waited += 100) await sleep(100);
+    if (await none()) return;
     await click('End the post-interaction');
     await until(() => page.evaluate(() => window.cxDemo.phone.$wrapUp.get() === undefined), 'the end of the post-interaction');
   }
 
   /** A queue call, answered, both sides heard. */
   async function answeredQueueCall() {
+    // An agent still in post-interaction refuses the queue's offers: end one the last test left.
+    if (await page.evaluate(() => window.cxDemo.phone.$wrapUp.get() !== undefined)) await endPostInteraction();
     await page.evaluate(() => window.cxDemo.simulate('Simulate a queue call'));
     await click('Accept');
     await until(async () => (await customerState()) === 'active', 'the call to be answered');
