@@ -382,8 +382,8 @@ let outboxEntries = 0;
 /**
  * One sent message. Everything in it came from a caller, so it is text;
  * the email's HTML is shown in a sandboxed frame (no scripts, an origin of
- * its own) loaded from a Blob URL, never through innerHTML or srcdoc, so
- * the page stays within a strict CSP with Trusted Types.
+ * its own) loaded from a Blob URL, never parsed as markup into this page,
+ * so the page stays within a strict CSP with Trusted Types.
  */
 function outboxEntry({ channel, message, at }) {
   const id = `outbox-entry-${(outboxEntries += 1)}`;
