@@ -2,7 +2,8 @@
 // setting): what to play and show for an offer, a missed call, a transfer
 // request and a call that ended.
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import { CxError, CxErrorCode, DESKTOP_TEXTS, isCxError, type Call, type Me } from '../index.js';
+import { CxError, CxErrorCode, DESKTOP_TEXTS, type Call, type Me } from '../index.js';
+import { keptOnPlatform } from '../platform/kept-on-platform.js';
 import type { Feature } from '../features/feature.js';
 import type { Ringer } from '../media/ringer.js';
 import {
@@ -66,8 +67,9 @@ export const notificationsFeature: Feature<NotificationsApi> = {
     let ringtone: Playing | undefined;
     let ringer: Ringer | undefined;
     let store: WritableAtom<NotificationSettings> | undefined;
-    /** The platform answered 404 to `PUT /me/notifications`: it does not keep them. */
-    let platformKeeps = options.platform !== undefined;
+    const keep = keptOnPlatform<NotificationSettings>(context, 'notification settings', 'PUT /me/notifications', (client, settings) =>
+      client.setNotifications(settings),
+    );
     let toldNoPermission = false;
 
     const loadRinger = (): Promise<Ringer> => context.media.ringer().then((loaded) => (ringer = loaded));
@@ -212,17 +214,7 @@ export const notificationsFeature: Feature<NotificationsApi> = {
           if (!store) throw new CxError(CxErrorCode.InvalidState, 'Notifications are not started.');
           const next = Object.freeze({ ...store.get(), [kind]: mode });
           apply(next);
-          if (!platformKeeps) return;
-          try {
-            await (await context.platform()).client.setNotifications(next);
-          } catch (error) {
-            if (isCxError(error) && error.statusCode === 404) {
-              platformKeeps = false;
-              logger.info('The platform does not keep notification settings (PUT /me/notifications: 404): they stay in this browser');
-            } else {
-              logger.warn('The notification settings could not be saved on the platform (they are saved in this browser)', error);
-            }
-          }
+          await keep(next);
         },
       },
       dispose() {

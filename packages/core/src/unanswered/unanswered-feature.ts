@@ -5,6 +5,7 @@ import { CxError, CxErrorCode, isCxError } from '../index.js';
 import type { UnansweredHistory, UnansweredSettings } from '../rules/unanswered.js';
 import { applyUnansweredChange, describeProblems, type UnansweredSettingsChange } from './unanswered-change.js';
 import { unansweredCallOf, unansweredNotices } from './unanswered-messages.js';
+import { keptOnPlatform } from '../platform/kept-on-platform.js';
 import { UnansweredSettingsError } from './unanswered-settings-error.js';
 import { loadUnansweredSettings, mergeUnansweredSettings, saveUnansweredSettings, unansweredStorageKey } from './unanswered-settings.js';
 
@@ -50,8 +51,9 @@ export const unansweredFeature: Feature<UnansweredApi> = {
     let store: WritableAtom<UnansweredSettings | undefined> | undefined;
     /** The settings loaded (the platform asked); changes wait for it, so the platform's answer cannot undo one. */
     let loaded: Promise<void> | undefined;
-    /** The platform answered 404 to `PUT /me/unanswered`: it does not keep them. */
-    let platformKeeps = options.platform !== undefined;
+    const keep = keptOnPlatform<UnansweredSettings>(context, 'unanswered-call settings', 'PUT /me/unanswered', (client, settings) =>
+      client.setUnansweredSettings(settings),
+    );
 
     const load = (): Promise<UnansweredSettings> => {
       const local = loadUnansweredSettings(storage(), aor);
@@ -100,17 +102,7 @@ export const unansweredFeature: Feature<UnansweredApi> = {
           const next = outcome.settings;
           store!.set(next);
           if (!saveUnansweredSettings(storage(), aor, next)) logger.warn('The unanswered-call settings could not be saved in this browser');
-          if (!platformKeeps) return next;
-          try {
-            await (await context.platform()).client.setUnansweredSettings(next);
-          } catch (error) {
-            if (isCxError(error) && error.statusCode === 404) {
-              platformKeeps = false;
-              logger.info('The platform does not keep unanswered-call settings (PUT /me/unanswered: 404): they stay in this browser');
-            } else {
-              logger.warn('The unanswered-call settings could not be saved on the platform (they are saved in this browser)', error);
-            }
-          }
+          await keep(next);
           return next;
         },
         async missed(call) {
