@@ -168,7 +168,8 @@ export const notificationsFeature: Feature<NotificationsApi> = {
       if (transfer && playsSound(now.transferRequested)) chime('transferRequested');
       if (playsSound(now.ringing)) {
         ringtoneCalls.add(call);
-        syncRingtone();
+        // In the next task: the popup is painted first (the audio graph takes a millisecond to set up).
+        setTimeout(syncRingtone, 0);
       }
       // Answered at once (auto-answer, taken from the pool) before we listened.
       if (call.state !== 'ringing') stopRinging(call);
