@@ -191,6 +191,8 @@ export const notificationsFeature: Feature<NotificationsApi> = {
           store = sinks.$settings;
           store.set(saved());
           stops.push(context.on('call:incoming', onOffer), context.on('call:ended', onEnded));
+          // An offer that came while this feature was loading (the first INVITE can arrive with the registration).
+          for (const call of context.$calls.get()) if (call.state === 'ringing') onOffer(call);
           // Ready before the first offer, and listening for the first gesture (autoplay).
           loadRinger().catch((error: unknown) => logger.warn('The ringer could not be loaded', error));
           // The agent's other tabs (with tabs: 'independent') or windows changed them.

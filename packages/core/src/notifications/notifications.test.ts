@@ -164,6 +164,8 @@ describe('notifications', () => {
 
     // Accepted, after a click on its notification.
     const accepted = await ring(kit.cc, phone, bob);
+    // On a busy machine the feature may still be loading when the first offer comes: it shows it once started.
+    await until(() => FakeNotification.made.some((n) => n.options.tag === `cx-ringing-${accepted.id}`), 'the ringing notification', 3000).catch(() => undefined);
     const shown = FakeNotification.made.find((n) => n.options.tag === `cx-ringing-${accepted.id}`);
     expect(shown, 'a ringing notification').to.not.equal(undefined);
     expect(shown!.title).to.equal('Incoming call');
