@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
 import { minifyLitCss } from './scripts/build/minify-css.mjs';
 import { sipSlim } from './scripts/build/sip-slim.mjs';
+import { sipGrammarOnce } from './scripts/build/sip-grammar-once.mjs';
 import { customElementsManifest } from './scripts/build/custom-elements-manifest.mjs';
 import { minifyOptions } from './scripts/build/minify-options.mjs';
 
@@ -57,7 +58,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
-    plugins: [splitLazy(lazy), coreFromLib, sipSlim(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
+    plugins: [splitLazy(lazy), coreFromLib, sipSlim(), sipGrammarOnce(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     // lit-localize's index re-exports its runtime, whose top level only sets up its own state:
     // unused here (it is the chunk of i18n/locale-runtime.ts), it is left out whole.
     treeshake: { moduleSideEffects: (id) => !/[\\/]@lit[\\/]localize[\\/]init[\\/]runtime\.js$/.test(id) },
@@ -85,13 +86,14 @@ export default [
   {
     // The demo page's script: the simulated contact center and the panel.
     input: 'packages/demo/src/demo.js',
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), production],
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), sipGrammarOnce(), production],
     output: { file: 'packages/demo/dist/demo.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
   {
     // The React example (packages/demo/react, compiled by tsc): its page, and the CRM screen alone for the e2e test.
     input: { 'react-demo': 'packages/demo/react/lib/main.js', 'react-crm': 'packages/demo/react/lib/mount.js' },
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), commonjs(), production],
+    // sip.js's grammar decoded once (scripts/build/sip-grammar-once.mjs), as docs/bundling.md shows an application.
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), commonjs(), sipGrammarOnce(), production],
     output: { dir: 'packages/demo/dist/react', format: 'es', sourcemap: true },
   },
 ];

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { sipGrammarOnceServed } from './scripts/build/sip-grammar-once.mjs';
 import { strictCspPage } from './scripts/csp/wtr-plugin.mjs';
 import { sipServer } from './scripts/sip-server/wtr-plugin.mjs';
 
@@ -87,10 +88,13 @@ function resultsReporter() {
 }
 
 export default {
-  // cx-source: our packages' TypeScript sources; development: lit's development build (its warnings).
-  nodeResolve: { exportConditions: ['browser', 'cx-source', 'development'] },
+  // cx-source: our packages' TypeScript sources; development: lit's development build (its warnings),
+  // except in the bench, which measures what a page runs (lit's production build).
+  nodeResolve: { exportConditions: ['browser', 'cx-source', ...(group === 'bench' ? [] : ['development'])] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    // sip.js's grammar decoded once, as in the script tag (scripts/build/sip-grammar-once.mjs).
+    sipGrammarOnceServed(),
     sip.plugin,
     strictCspPage(),
     a11ySnapshotPlugin(),
