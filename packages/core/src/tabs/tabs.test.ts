@@ -2,7 +2,7 @@
 // stand for the tabs (they share BroadcastChannel and Web Locks exactly as
 // tabs of one origin do; docs/reliability.md).
 import { expect } from '@esm-bundle/chai';
-import { isCxError, type CallHandle, type Phone } from '../index.js';
+import { isCxError, type CallHandle, type CallRecord, type Phone } from '../index.js';
 import { closeTab, type SimulatedCustomer } from '../testing/index.js';
 import { AGENT_HZ, CUSTOMER_HZ, HEARD, level, once, startKit, until, type Kit } from '../../test/support/phone-kit.js';
 
@@ -73,6 +73,30 @@ describe('tabs: one registration per agent', function () {
     await inA.hangup();
     await ended;
     expect(inB.snapshot.endReason).to.equal('local-hangup');
+  });
+
+  it('a call recorded from a mirroring tab: its call:logged reaches that tab with the recording file', async () => {
+    const [a, b] = await tabs(2);
+    const logged = once(b!, 'call:logged');
+    const ringing = once(b!, 'call:incoming');
+    await bob.dial(kit.cc.address('1001'));
+    const [call] = (await ringing) as [CallHandle];
+    await call.accept();
+    await until(() => call.state === 'active', 'the call active in the mirroring tab');
+    await call.startRecording();
+    await until(() => call.snapshot.recording, 'the recording shown in the mirroring tab');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await call.hangup();
+    const [, record] = (await logged) as [CallHandle, CallRecord];
+    expect(record.callId).to.equal(call.id);
+    expect(record.outcome).to.equal('answered');
+    expect(record.recordings).to.have.length(1);
+    const [file] = record.recordings;
+    expect(file!.blob).to.be.instanceOf(Blob);
+    expect(file!.blob.size).to.be.above(0);
+    expect(file!.mimeType).to.match(/^audio\//);
+    expect(file!.duration).to.be.within(1, 4);
+    expect(a!.holdsRegistration, 'the holding tab recorded it').to.equal(true);
   });
 
   it('forwards commands with their answers and typed errors: dialing, the directory, a refused target', async () => {
