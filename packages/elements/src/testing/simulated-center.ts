@@ -214,8 +214,18 @@ function isUpdatable(node: Element): node is Element & Updatable {
   return 'updateComplete' in node;
 }
 
-/** Waits until `root` and every element inside its shadow trees have rendered. */
+/**
+ * Waits until `root` and every element inside its shadow trees have
+ * rendered, the lazily loaded ones among them (a `<cx-active-call>` is in
+ * the tree before its chunk has loaded and defined it; up to 2 s).
+ */
 export async function settle(root: Element): Promise<void> {
+  const loading = new Set(
+    allElements(root)
+      .map((el) => el.localName)
+      .filter((tag) => tag.startsWith('cx-') && !customElements.get(tag)),
+  );
+  await Promise.all([...loading].map((tag) => Promise.race([customElements.whenDefined(tag), new Promise((resolve) => setTimeout(resolve, 2000))])));
   for (let round = 0; round < 5; round += 1) {
     const pending = allElements(root).filter(isUpdatable);
     const clean = await Promise.all(pending.map((el) => el.updateComplete));

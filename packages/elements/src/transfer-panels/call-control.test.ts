@@ -94,6 +94,31 @@ describe('call control in the banner', () => {
       expect(colleague.call?.info.transfer?.type).to.equal('blind');
     });
 
+    it('the picker keeps its buttons in place while the results change (a click meant for one never lands on the other)', async () => {
+      const many: DirectoryEntry[] = ['Ann', 'Ben', 'Carol', 'Dan', 'Eve', 'Finn'].map((name, i) => ({ kind: 'user', id: `u-${i}`, name: `${name} Jones`, target: `10${i + 10}` }));
+      const { phone, banner } = await withAgent({ directory: many });
+      await answeredCall(phone, { displayName: 'Bob Smith' });
+      await until(() => buttons(banner, 'Transfer').length === 1, 'the active call panel');
+      await press(banner, 'Transfer');
+      await until(() => deepText(banner).includes('Finn Jones'), 'the six colleagues');
+      const place = (): number[] => {
+        const { top, left } = button(banner, 'Transfer and hang up').getBoundingClientRect();
+        const attended = button(banner, 'Start the attended transfer').getBoundingClientRect();
+        return [top, left, attended.top, attended.left].map(Math.round);
+      };
+      const withSix = place();
+      searchBox(banner).focus();
+      await sendKeys({ type: 'finn' });
+      await until(() => !deepText(banner).includes('Ann Jones'), 'one result');
+      await settle(banner);
+      expect(place(), 'one result').to.deep.equal(withSix);
+      await sendKeys({ type: 'zzz' });
+      await until(() => deepText(banner).includes('No destination found.'), 'no result');
+      await settle(banner);
+      expect(place(), 'no result').to.deep.equal(withSix);
+      expect(await axeViolations(banner), 'the list scrolls in its box').to.deep.equal([]);
+    });
+
     it('attended: the status says where it stands, then Complete the transfer', async () => {
       const { phone, banner } = await withAgent();
       await customer({ user: '1002', displayName: 'Carol Jones' });

@@ -54,11 +54,15 @@ const panelStyles = css`
     border-color: var(--_accent);
     font-weight: 600;
   }
+  #choices {
+    /* One height whatever the search finds: the buttons below stay put while
+       results come and go, so a click meant for one never lands on the other. */
+    height: 12rem;
+    overflow: auto;
+  }
   .choices {
     display: grid;
     gap: 0.2rem;
-    max-height: 12rem;
-    overflow: auto;
     margin: 0;
     padding: 0;
     border: 0;
