@@ -24,12 +24,37 @@ const root = new URL('../..', import.meta.url).pathname;
 let browser;
 let page;
 const errors = [];
+/** The page's last console lines, printed with the state when a test fails. */
+const consoleTail = [];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** What the test last looked for (a failure says where it is and what covers it). */
+let wanted = '';
 /** The first button with this accessible name (Chrome's accessibility tree pierces shadow roots). */
-const button = (name) => page.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(8000);
-const field = (name, role) => page.locator(`::-p-aria([name="${name}"][role="${role}"])`).setTimeout(8000);
-const click = (name) => button(name).click();
+const button = (name) => {
+  wanted = name;
+  return page.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(8000);
+};
+const field = (name, role) => {
+  wanted = name;
+  return page.locator(`::-p-aria([name="${name}"][role="${role}"])`).setTimeout(8000);
+};
+/**
+ * Clicks what the locator found (named, shown, enabled, still): the element
+ * itself, as a pointer on it would. Not a click at its coordinates: on a
+ * busy machine the page can change between the moment they are read and
+ * the click (a search answer lengthening a list, a call box leaving), and
+ * the click then lands on a neighbour.
+ */
+async function activate(locator) {
+  const handle = await locator.waitHandle();
+  try {
+    await handle.evaluate((el) => el.click());
+  } finally {
+    await handle.dispose();
+  }
+}
+const click = (name) => activate(button(name));
 const hearing = () => page.evaluate(() => window.cxDemo.hearing());
 const customerState = () => page.evaluate(() => window.cxDemo.customer?.call?.state);
 const customer = (expr) => page.evaluate(`window.cxDemo.customer?.call?.snapshot.${expr}`);
@@ -54,6 +79,90 @@ async function settle(side, heard, timeout = 6000) {
   return level;
 }
 
+/** What the page was doing, for the message of a failed test. */
+async function pageState() {
+  const state = await page
+    .evaluate(() => {
+      const { phone, platform, customer } = window.cxDemo;
+      return {
+        simulation: document.getElementById('sim-status')?.textContent,
+        calls: phone.$calls
+          .get()
+          .filter((call) => !call.ended)
+          .map((call) => ({ id: call.id, state: call.state, recording: call.snapshot.recording, can: call.snapshot.can })),
+        ended: phone.$calls.get().filter((call) => call.ended).length,
+        // What the Banner says went wrong (a command's error, an alert), through its shadow roots.
+        alerts: (function texts(root) {
+          return [...root.querySelectorAll('*')].flatMap((el) => [
+            ...(el.matches('[role="alert"], [part~="error"]') && el.textContent.trim() ? [el.textContent.trim()] : []),
+            ...(el.shadowRoot ? texts(el.shadowRoot) : []),
+          ]);
+        })(document),
+        agent: phone.$agent.get(),
+        wrapUp: phone.$wrapUp.get()?.interactionId ?? null,
+        onPlatform: platform && [...platform.model.users.values()].find((u) => u.extension === '1001')?.status,
+        customer: customer?.call?.state ?? null,
+        lastLogged: document.getElementById('call-log')?.firstElementChild?.textContent,
+      };
+    })
+    .catch((error) => ({ unreadable: String(error) }));
+  return `page state: ${JSON.stringify(state, null, 2)}\n${await whereIs(wanted)}\nlast console lines:\n${consoleTail.join('\n')}`;
+}
+
+/**
+ * Where the elements named `name` are, as a click needs them: shown,
+ * enabled, in the viewport, still across two frames, and what the point
+ * a click aims at holds.
+ */
+async function whereIs(name) {
+  const found = await page
+    .evaluate(async (name) => {
+      const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+      const named = all(document).filter((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === name && el.matches('button, [role], input, select, textarea'));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const rects = named.map((el) => el.getBoundingClientRect().toJSON());
+      await frame();
+      await frame();
+      const deepest = (x, y) => {
+        let at = document.elementFromPoint(x, y);
+        while (at?.shadowRoot) {
+          const inner = at.shadowRoot.elementFromPoint(x, y);
+          if (!inner || inner === at) break;
+          at = inner;
+        }
+        return at ? `${at.localName}${at.getAttribute('part') ? `[part=${at.getAttribute('part')}]` : ''} "${(at.textContent ?? '').trim().slice(0, 40)}"` : null;
+      };
+      return {
+        viewport: [innerWidth, innerHeight, scrollX, scrollY],
+        named: named.map((el, i) => {
+          const now = el.getBoundingClientRect();
+          return {
+            element: `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`,
+            disabled: el.matches(':disabled'),
+            shown: el.checkVisibility?.() ?? null,
+            rect: [now.x, now.y, now.width, now.height].map(Math.round),
+            moved: ['x', 'y', 'width', 'height'].some((k) => rects[i][k] !== now[k]),
+            atCentre: deepest(now.x + now.width / 2, now.y + now.height / 2),
+          };
+        }),
+      };
+    }, name)
+    .catch((error) => ({ unreadable: String(error) }));
+  return `looking for "${name}": ${JSON.stringify(found, null, 2)}`;
+}
+
+/** A test whose failure says what the page was doing (a run on another machine can then be read). */
+function scenario(name, body) {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      error.message = `${error.message}\n${await pageState()}`;
+      throw error;
+    }
+  });
+}
+
 async function shot(name, clip) {
   if (!shots) return;
   mkdirSync(join(root, shots), { recursive: true });
@@ -72,7 +181,11 @@ describe('the demo', () => {
     page = await browser.newPage();
     await page.setViewport({ width: 1440, height: 900 });
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => { if (process.env.CX_DEMO_CONSOLE) console.log('PAGE', m.type(), m.text()); });
+    page.on('console', (m) => {
+      consoleTail.push(`${m.type()}: ${m.text()}`);
+      if (consoleTail.length > 40) consoleTail.shift();
+      if (process.env.CX_DEMO_CONSOLE) console.log('PAGE', m.type(), m.text());
+    });
     await page.goto(`${url}?agentTone=${AGENT_HZ}`);
     await until(() => page.evaluate(() => window.cxDemo?.phone?.$connection.get().state === 'registered'), 'registration', 15000);
     assert.deepEqual(errors, []);
@@ -94,7 +207,7 @@ describe('the demo', () => {
   ];
 
   for (const [label, ringingShot] of kinds) {
-    test(`${label}: answered, heard both ways, muted, held, keyed, hung up`, async () => {
+    scenario(`${label}: answered, heard both ways, muted, held, keyed, hung up`, async () => {
       await page.evaluate((l) => window.cxDemo.simulate(l), label);
       if (ringingShot) {
         await button('Accept').wait();
@@ -135,7 +248,7 @@ describe('the demo', () => {
         await field('Outcome', 'combobox').wait();
         await page.evaluate(() => window.cxDemo.phone.wrapUp.update({ values: { outcome: 'Sold' } }));
         await field('Notes', 'textbox').fill('Wants the premium plan');
-        await field('VIP', 'checkbox').click();
+        await activate(field('VIP', 'checkbox'));
         await click('Link a contact');
         await click('Save');
         await until(() => page.evaluate(() => window.cxDemo.phone.$wrapUp.get()?.save.state === 'saved'), 'the save');
@@ -176,7 +289,7 @@ describe('the demo', () => {
       await Promise.all(window.cxDemo.phone.$calls.get().map((call) => call.hangup().catch(() => undefined)));
     });
 
-  test('a call recorded (the file kept in the CRM), then transferred to Carol Jones', async () => {
+  scenario('a call recorded (the file kept in the CRM), then transferred to Carol Jones', async () => {
     await answeredQueueCall();
     await click('Start the recording');
     await button('Stop the recording').wait();
@@ -191,7 +304,7 @@ describe('the demo', () => {
     await click('Transfer');
     await field('Transfer destination', 'searchbox').fill('Carol');
     // The platform's directory answers the search: choose Carol among what it found.
-    await field('Carol Jones 1003', 'radio').click();
+    await activate(field('Carol Jones 1003', 'radio'));
     await shot('transfer-picker', 'cx-banner');
     await click('Transfer and hang up');
     await until(async () => (await colleagueState('1003')) === 'active', 'Carol to take the call');
@@ -204,7 +317,7 @@ describe('the demo', () => {
     await until(async () => (await customerState()) === 'ended', 'the transferred call to end');
   });
 
-  test('a colleague called from New call, then merged: the customer hears them', async () => {
+  scenario('a colleague called from New call, then merged: the customer hears them', async () => {
     await answeredQueueCall();
     await field('Number or extension', 'textbox').fill('1003');
     await click('New call');
@@ -218,7 +331,7 @@ describe('the demo', () => {
     await endPostInteraction();
   });
 
-  test("the supervisor monitors a colleague's call: listen, talk to the agent, stop", async () => {
+  scenario("the supervisor monitors a colleague's call: listen, talk to the agent, stop", async () => {
     await click('A customer calls your colleague Dan Brown');
     await click('Monitor this call');
     const danMonitor = () => page.evaluate(() => window.cxDemo.monitored.$calls.get()[0]?.snapshot.monitor?.mode ?? null);
@@ -233,7 +346,7 @@ describe('the demo', () => {
     await until(() => page.evaluate(() => document.getElementById('monitor-hint').hidden === false), 'the panel to empty');
   });
 
-  test('the pool: Take this call connects at once, heard both ways; My status pauses and resumes', async () => {
+  scenario('the pool: Take this call connects at once, heard both ways; My status pauses and resumes', async () => {
     await page.evaluate(() => {
       window.cxDemo.otherAgentTakes = false;
     });
@@ -257,7 +370,7 @@ describe('the demo', () => {
     await until(() => page.evaluate(() => window.cxDemo.phone.$agent.get() === 'available'), 'the agent to be available');
   });
 
-  test('a voicemail left by a customer: listed with its transcription, played, marked heard', async () => {
+  scenario('a voicemail left by a customer: listed with its transcription, played, marked heard', async () => {
     await click('Leave a voicemail');
     await button('Mark as heard').wait();
     await until(
@@ -270,7 +383,7 @@ describe('the demo', () => {
     await until(() => page.evaluate((id) => window.cxDemo.platform.model.voicemails.find((v) => v.id === id)?.heard === true, nora), 'heard on the platform');
   });
 
-  test('Settings opens the agent\'s notifications and devices; the language switcher turns the Banner French and back', async () => {
+  scenario('Settings opens the agent\'s notifications and devices; the language switcher turns the Banner French and back', async () => {
     await click('Settings');
     await field('Incoming call ringtone', 'combobox').wait();
     await field('Microphone', 'combobox').wait();
@@ -284,7 +397,7 @@ describe('the demo', () => {
     await button('New call').wait();
   });
 
-  test('an unanswered call: the caller rings 3 s and hangs up; the Outbox shows the email (its HTML sandboxed, the vCard) and the SMS', async () => {
+  scenario('an unanswered call: the caller rings 3 s and hangs up; the Outbox shows the email (its HTML sandboxed, the vCard) and the SMS', async () => {
     const entries = () => page.evaluate(() => document.querySelectorAll('#outbox > li').length);
     const before = await entries();
     await page.evaluate(() => window.cxDemo.simulate('Simulate an unanswered call'));
@@ -320,7 +433,7 @@ describe('the demo', () => {
     await shot('outbox', '.outbox');
   });
 
-  test('the React example (/react/): a customer calls, Accept, the screen pop names him; hung up, the call log says so', async () => {
+  scenario('the React example (/react/): a customer calls, Accept, the screen pop names him; hung up, the call log says so', async () => {
     const react = await browser.newPage();
     const reactErrors = [];
     react.on('pageerror', (error) => reactErrors.push(error.message));
@@ -331,9 +444,9 @@ describe('the demo', () => {
       await react.goto(`${new URL(page.url()).origin}/react/?agentTone=${AGENT_HZ}`);
       await react.waitForFunction(() => document.getElementById('sim-status')?.textContent.startsWith('Connected'), { timeout: 15000 });
       await react.click('#ring');
-      await reactButton('Accept').click();
+      await activate(reactButton('Accept'));
       await text('.screen-pop', 'On the line: Bob Martin');
-      await reactButton('Hang up').click();
+      await activate(reactButton('Hang up'));
       await text('.call-log li', 'Bob Martin: local-hangup');
       assert.deepEqual(reactErrors, []);
     } finally {
@@ -341,7 +454,7 @@ describe('the demo', () => {
     }
   });
 
-  test('no error on the page', () => {
+  scenario('no error on the page', () => {
     assert.deepEqual(errors, []);
   });
 });
