@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { createLazyState, lazyChunks, splitLazy } from './scripts/build/lazy-chunks.mjs';
 import { minifyLitCss } from './scripts/build/minify-css.mjs';
 import { sipSlim } from './scripts/build/sip-slim.mjs';
-import { sipGrammarOnce } from './scripts/build/sip-grammar-once.mjs';
+import { sipGrammarOnce } from './packages/core/build/sip-grammar-once.mjs';
 import { customElementsManifest } from './scripts/build/custom-elements-manifest.mjs';
 import { minifyOptions } from './scripts/build/minify-options.mjs';
 
@@ -92,7 +92,7 @@ export default [
   {
     // The React example (packages/demo/react, compiled by tsc): its page, and the CRM screen alone for the e2e test.
     input: { 'react-demo': 'packages/demo/react/lib/main.js', 'react-crm': 'packages/demo/react/lib/mount.js' },
-    // sip.js's grammar decoded once (scripts/build/sip-grammar-once.mjs), as docs/bundling.md shows an application.
+    // sip.js's grammar decoded once (@cx/core/sip-grammar-once), as docs/elements.md shows an application.
     plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), commonjs(), sipGrammarOnce(), production],
     output: { dir: 'packages/demo/dist/react', format: 'es', sourcemap: true },
   },

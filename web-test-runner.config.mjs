@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { sipGrammarOnceServed } from './scripts/build/sip-grammar-once.mjs';
+import { sipGrammarOnceServed } from './packages/core/build/sip-grammar-once.mjs';
 import { strictCspPage } from './scripts/csp/wtr-plugin.mjs';
 import { sipServer } from './scripts/sip-server/wtr-plugin.mjs';
 
@@ -93,7 +93,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'cx-source', ...(group === 'bench' ? [] : ['development'])] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
-    // sip.js's grammar decoded once, as in the script tag (scripts/build/sip-grammar-once.mjs).
+    // sip.js's grammar decoded once, as in the script tag (@cx/core/sip-grammar-once).
     sipGrammarOnceServed(),
     sip.plugin,
     strictCspPage(),

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -75,7 +76,9 @@ async function bundle(bundler, project, outDir) {
   if (bundler === 'vite build') {
     writeFileSync(join(project, 'index.html'), '<!doctype html><title>App</title><script type="module" src="./app.js"></script>');
     const { build } = await import('vite');
-    await build({ root: project, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, minify: false } });
+    // As docs/elements.md has it: sip.js's grammar decoded once, the plugin from the installed @cx/core.
+    const { sipGrammarOnce } = await import(pathToFileURL(join(project, 'node_modules/@cx/core/build/sip-grammar-once.mjs')).href);
+    await build({ root: project, configFile: false, logLevel: 'silent', plugins: [sipGrammarOnce()], build: { outDir, emptyOutDir: true, minify: false } });
   } else {
     const { default: webpack } = await import('webpack');
     const mode = bundler.split(' ')[1];
@@ -165,17 +168,19 @@ describe('packaging', () => {
       }
     };
 
-    test('Node imports @cx/core, @cx/core/unanswered, @cx/core/platform and @cx/elements', async () => {
+    test('Node imports @cx/core, @cx/core/unanswered, @cx/core/platform, @cx/core/sip-grammar-once and @cx/elements', async () => {
       await installed();
       const script = `
         const core = await import('@cx/core');
         const unanswered = await import('@cx/core/unanswered');
         const platform = await import('@cx/core/platform');
+        const grammar = await import('@cx/core/sip-grammar-once');
         const elements = await import('@cx/elements');
         console.log(JSON.stringify({
           createPhone: typeof core.createPhone,
           evaluateUnanswered: typeof unanswered.evaluateUnanswered,
           platform: Object.keys(platform).length,
+          sipGrammarOnce: typeof grammar.sipGrammarOnce,
           CxBanner: typeof elements.CxBanner,
           from: import.meta.resolve('@cx/core'),
         }));`;
@@ -183,6 +188,7 @@ describe('packaging', () => {
       const result = JSON.parse(stdout);
       assert.equal(result.createPhone, 'function');
       assert.equal(result.evaluateUnanswered, 'function');
+      assert.equal(result.sipGrammarOnce, 'function');
       assert.ok(result.platform > 0);
       assert.equal(result.CxBanner, 'function');
       assert.ok(result.from.includes('/project/node_modules/@cx/core/dist/'), `resolved to ${result.from}`);
@@ -194,6 +200,7 @@ describe('packaging', () => {
         const out = await bundle(bundler, project, join(work, bundler.replace(' ', '-')));
         assert.match(out, /customElements\.define/, 'the elements are in the bundle');
         assert.match(out, /createPhone|cx-banner/, 'the phone is in the bundle');
+        if (bundler === 'vite build') assert.match(out, /peg\$decodedOnce \?\?= \[/, "sip.js's grammar decoded once (@cx/core/sip-grammar-once)");
         const bare = [...out.matchAll(/(?<![\w$."'`])process(?:\??\.[A-Za-z_$]|\[)/g)].filter((m) => !/typeof\s+process\b/.test(out.slice(Math.max(0, m.index - 160), m.index)));
         assert.deepEqual(bare.map((m) => out.slice(Math.max(0, m.index - 40), m.index + 40)), [], 'a bare `process` would throw in a browser');
       });

@@ -1,4 +1,4 @@
-// The build's transform of sip.js's SIP grammar (scripts/build/sip-grammar-once.mjs):
+// The build's transform of sip.js's SIP grammar (@cx/core/sip-grammar-once):
 // the rule table is decoded at the first parse only, and every parse gives
 // what sip.js's own module gives, as shipped and as the test runner's esbuild
 // reformats it.
@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
-// @ts-expect-error: a build script (JavaScript, no types)
-import { decodeGrammarOnce, GRAMMAR_MODULE } from '../../../../scripts/build/sip-grammar-once.mjs';
+import { decodeGrammarOnce, GRAMMAR_MODULE } from '../../build/sip-grammar-once.mjs';
 
 type Parse = (input: string, options: { startRule: string; data?: unknown }) => void;
 

@@ -9,10 +9,11 @@
 // transform decodes it at the first call and keeps it for the next ones;
 // nothing else in the parser changes (its constants, whose actions close
 // over the parse in progress, are still made per call). It applies to
-// sip.js's `lib/grammar/pegjs/dist/grammar.js` in the script-tag build
-// (rollup.config.mjs) and in the browser tests and the bench
-// (web-test-runner.config.mjs). docs/bundling.md shows how an application
-// that bundles @cx/core itself can use it.
+// sip.js's `lib/grammar/pegjs/dist/grammar.js` only.
+//
+// `@cx/core/sip-grammar-once`: the script tag is built with it, and an
+// application that bundles @cx/core adds it to its Rollup or Vite config
+// (docs/elements.md). Node code with no dependency, not part of the phone.
 
 export const GRAMMAR_MODULE = /[\\/]sip\.js[\\/]lib[\\/]grammar[\\/]pegjs[\\/]dist[\\/]grammar\.js$/;
 
@@ -24,7 +25,7 @@ export function decodeGrammarOnce(code) {
   const found = TABLE.exec(code);
   const rows = found?.[2] ?? '';
   if (!found || TABLE.test(code.slice(found.index + found[0].length)) || !/^\s*peg\$decode\(/.test(rows) || rows.split('\n').some((row) => !/^\s*peg\$decode\(.*\),?$/.test(row))) {
-    throw new Error("cx-sip-grammar-once: sip.js's grammar changed (peg$bytecode); check scripts/build/sip-grammar-once.mjs");
+    throw new Error("cx-sip-grammar-once: sip.js's grammar changed (peg$bytecode); check packages/core/build/sip-grammar-once.mjs");
   }
   const [whole, indent] = found;
   // Same lines, same numbers: the source map of the rest holds.
@@ -46,7 +47,7 @@ export function sipGrammarOnceServed() {
   return {
     name: 'cx-sip-grammar-once',
     transform(context) {
-      return GRAMMAR_MODULE.test(context.path) ? { body: decodeGrammarOnce(context.body) } : undefined;
+      return GRAMMAR_MODULE.test(context.path) ? { body: decodeGrammarOnce(String(context.body)) } : undefined;
     },
   };
 }
