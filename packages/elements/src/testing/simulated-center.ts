@@ -216,16 +216,17 @@ function isUpdatable(node: Element): node is Element & Updatable {
 
 /**
  * Waits until `root` and every element inside its shadow trees have
- * rendered, the lazily loaded ones among them (a `<cx-active-call>` is in
- * the tree before its chunk has loaded and defined it; up to 2 s).
+ * rendered, the lazily loaded ones among them: a shown `<cx-active-call>`
+ * is in the tree before its chunk has loaded and defined it (up to 1 s; a
+ * hidden one, such as the keypad before it is opened, loads on demand).
  */
 export async function settle(root: Element): Promise<void> {
   const loading = new Set(
     allElements(root)
-      .map((el) => el.localName)
-      .filter((tag) => tag.startsWith('cx-') && !customElements.get(tag)),
+      .filter((el) => el.localName.startsWith('cx-') && !customElements.get(el.localName) && el.checkVisibility())
+      .map((el) => el.localName),
   );
-  await Promise.all([...loading].map((tag) => Promise.race([customElements.whenDefined(tag), new Promise((resolve) => setTimeout(resolve, 2000))])));
+  await Promise.all([...loading].map((tag) => Promise.race([customElements.whenDefined(tag), new Promise((resolve) => setTimeout(resolve, 1000))])));
   for (let round = 0; round < 5; round += 1) {
     const pending = allElements(root).filter(isUpdatable);
     const clean = await Promise.all(pending.map((el) => el.updateComplete));
