@@ -58,6 +58,7 @@ export default [
   },
   {
     input: 'packages/elements/lib/cx-banner.js',
+    // sipSlim before sipGrammarOnce: it finds the grammar's constants by the table that follows them.
     plugins: [splitLazy(lazy), coreFromLib, sipSlim(), sipGrammarOnce(), nodeResolve({ browser: true }), minifyLitCss(), production, terser(minify)],
     // lit-localize's index re-exports its runtime, whose top level only sets up its own state:
     // unused here (it is the chunk of i18n/locale-runtime.ts), it is left out whole.

@@ -19,11 +19,11 @@
 //   that message). The parse itself, its result and -1 on failure are
 //   untouched.
 import { fileURLToPath } from 'node:url';
+import { GRAMMAR_MODULE } from '../../packages/core/build/sip-grammar-once.mjs';
 
 const ourMd5 = fileURLToPath(new URL('../../packages/core/lib/sip/md5.js', import.meta.url));
 const MD5 = '\0cx-sip-md5';
 const NO_SUBSCRIBE = '\0cx-sip-no-subscribe';
-const GRAMMAR = /[\\/]sip\.js[\\/]lib[\\/]grammar[\\/]pegjs[\\/]dist[\\/]grammar\.js$/;
 const inSipJs = (importer, folder) => Boolean(importer) && new RegExp(`[\\\\/]sip\\.js[\\\\/]lib[\\\\/]core[\\\\/]${folder}[\\\\/]`).test(importer);
 
 export function sipSlim() {
@@ -42,7 +42,7 @@ export function sipSlim() {
       return null;
     },
     transform(code, id) {
-      if (!GRAMMAR.test(id)) return null;
+      if (!GRAMMAR_MODULE.test(id)) return null;
       return { code: slimGrammar(code), map: null };
     },
   };

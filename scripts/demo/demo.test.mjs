@@ -79,48 +79,23 @@ async function settle(side, heard, timeout = 6000) {
   return level;
 }
 
-/** What the page was doing, for the message of a failed test. */
+/**
+ * What the page was doing, for the message of a failed test: the calls and
+ * what they may do, the alerts, the agent; and where the elements named as
+ * the test last looked for are, as a click needs them (shown, enabled,
+ * still across two frames, and what the point a click aims at holds).
+ */
 async function pageState() {
   const state = await page
-    .evaluate(() => {
-      const { phone, platform, customer } = window.cxDemo;
-      return {
-        simulation: document.getElementById('sim-status')?.textContent,
-        calls: phone.$calls
-          .get()
-          .filter((call) => !call.ended)
-          .map((call) => ({ id: call.id, state: call.state, recording: call.snapshot.recording, can: call.snapshot.can })),
-        ended: phone.$calls.get().filter((call) => call.ended).length,
-        // What the Banner says went wrong (a command's error, an alert), through its shadow roots.
-        alerts: (function texts(root) {
-          return [...root.querySelectorAll('*')].flatMap((el) => [
-            ...(el.matches('[role="alert"], [part~="error"]') && el.textContent.trim() ? [el.textContent.trim()] : []),
-            ...(el.shadowRoot ? texts(el.shadowRoot) : []),
-          ]);
-        })(document),
-        agent: phone.$agent.get(),
-        wrapUp: phone.$wrapUp.get()?.interactionId ?? null,
-        onPlatform: platform && [...platform.model.users.values()].find((u) => u.extension === '1001')?.status,
-        customer: customer?.call?.state ?? null,
-        lastLogged: document.getElementById('call-log')?.firstElementChild?.textContent,
-      };
-    })
-    .catch((error) => ({ unreadable: String(error) }));
-  return `page state: ${JSON.stringify(state, null, 2)}\n${await whereIs(wanted)}\nlast console lines:\n${consoleTail.join('\n')}`;
-}
-
-/**
- * Where the elements named `name` are, as a click needs them: shown,
- * enabled, in the viewport, still across two frames, and what the point
- * a click aims at holds.
- */
-async function whereIs(name) {
-  const found = await page
     .evaluate(async (name) => {
+      const { phone, platform, customer } = window.cxDemo;
+      /** Every element of the page, through its shadow roots. */
       const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
-      const named = all(document).filter((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === name && el.matches('button, [role], input, select, textarea'));
+      const describe = (el) => `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`;
+      const elements = all(document);
+      const named = elements.filter((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === name && el.matches('button, [role], input, select, textarea'));
+      const before = named.map((el) => el.getBoundingClientRect().toJSON());
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const rects = named.map((el) => el.getBoundingClientRect().toJSON());
       await frame();
       await frame();
       const deepest = (x, y) => {
@@ -130,25 +105,39 @@ async function whereIs(name) {
           if (!inner || inner === at) break;
           at = inner;
         }
-        return at ? `${at.localName}${at.getAttribute('part') ? `[part=${at.getAttribute('part')}]` : ''} "${(at.textContent ?? '').trim().slice(0, 40)}"` : null;
+        return at ? `${describe(at)} "${(at.textContent ?? '').trim().slice(0, 40)}"` : null;
       };
       return {
+        simulation: document.getElementById('sim-status')?.textContent,
+        calls: phone.$calls
+          .get()
+          .filter((call) => !call.ended)
+          .map((call) => ({ id: call.id, state: call.state, recording: call.snapshot.recording, can: call.snapshot.can })),
+        ended: phone.$calls.get().filter((call) => call.ended).length,
+        // What the Banner says went wrong (a command's error, an alert).
+        alerts: elements.filter((el) => el.matches('[role="alert"], [part~="error"]') && el.textContent.trim()).map((el) => el.textContent.trim()),
+        agent: phone.$agent.get(),
+        wrapUp: phone.$wrapUp.get()?.interactionId ?? null,
+        onPlatform: platform && [...platform.model.users.values()].find((u) => u.extension === '1001')?.status,
+        customer: customer?.call?.state ?? null,
+        lastLogged: document.getElementById('call-log')?.firstElementChild?.textContent,
+        lookingFor: name,
         viewport: [innerWidth, innerHeight, scrollX, scrollY],
         named: named.map((el, i) => {
           const now = el.getBoundingClientRect();
           return {
-            element: `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`,
+            element: describe(el),
             disabled: el.matches(':disabled'),
-            shown: el.checkVisibility?.() ?? null,
+            shown: el.checkVisibility(),
             rect: [now.x, now.y, now.width, now.height].map(Math.round),
-            moved: ['x', 'y', 'width', 'height'].some((k) => rects[i][k] !== now[k]),
+            moved: ['x', 'y', 'width', 'height'].some((k) => before[i][k] !== now[k]),
             atCentre: deepest(now.x + now.width / 2, now.y + now.height / 2),
           };
         }),
       };
-    }, name)
+    }, wanted)
     .catch((error) => ({ unreadable: String(error) }));
-  return `looking for "${name}": ${JSON.stringify(found, null, 2)}`;
+  return `page state: ${JSON.stringify(state, null, 2)}\nlast console lines:\n${consoleTail.join('\n')}`;
 }
 
 /** A test whose failure says what the page was doing (a run on another machine can then be read). */

@@ -23,11 +23,11 @@ const TABLE = /^([ \t]*)const peg\$bytecode = \[\n([\s\S]*?)\n\1\];$/m;
 /** The grammar module with its bytecode decoded once; fails when sip.js generates it differently (a new version needs a look). */
 export function decodeGrammarOnce(code) {
   const found = TABLE.exec(code);
-  const rows = found?.[2] ?? '';
-  if (!found || TABLE.test(code.slice(found.index + found[0].length)) || !/^\s*peg\$decode\(/.test(rows) || rows.split('\n').some((row) => !/^\s*peg\$decode\(.*\),?$/.test(row))) {
+  // One table, and nothing in it but decoded rules.
+  if (!found || TABLE.test(code.slice(found.index + found[0].length)) || !found[2].split('\n').every((row) => /^\s*peg\$decode\(.*\),?$/.test(row))) {
     throw new Error("cx-sip-grammar-once: sip.js's grammar changed (peg$bytecode); check packages/core/build/sip-grammar-once.mjs");
   }
-  const [whole, indent] = found;
+  const [whole, indent, rows] = found;
   // Same lines, same numbers: the source map of the rest holds.
   return `let peg$decodedOnce; ${code.slice(0, found.index)}${indent}const peg$bytecode = (peg$decodedOnce ??= [\n${rows}\n${indent}]);${code.slice(found.index + whole.length)}`;
 }
